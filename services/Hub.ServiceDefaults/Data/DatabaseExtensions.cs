@@ -1,0 +1,32 @@
+using Hub.ServiceDefaults.Configuration;
+using Hub.ServiceDefaults.Health;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Hub.ServiceDefaults.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>Name of the connection string every service reads its own database from.</summary>
+    public const string ConnectionName = "Postgres";
+
+    /// <summary>
+    /// The service's PostgreSQL database: one pooled data source, the EF Core context on it with a
+    /// retrying execution strategy for transient failures, and a readiness check.
+    /// </summary>
+    public static IHostApplicationBuilder AddHubDbContext<TContext>(this IHostApplicationBuilder builder)
+        where TContext : DbContext
+    {
+        var connectionString = builder.Configuration.GetRequiredConnectionString(ConnectionName);
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddDbContext<TContext>((services, options) =>
+            options.UseNpgsql(
+                services.GetRequiredService<NpgsqlDataSource>(),
+                npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(5), errorCodesToAdd: null)));
+        builder.Services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready], timeout: TimeSpan.FromSeconds(5));
+        return builder;
+    }
+}
