@@ -1,6 +1,7 @@
 using Hub.ServiceDefaults.Configuration;
 using Hub.ServiceDefaults.Health;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 
@@ -27,7 +28,7 @@ public static class MessagingExtensions
             configure?.Invoke(bus);
             bus.ConfigureHealthCheckOptions(health =>
             {
-                health.Name = "rabbitmq";
+                health.Name = "masstransit";
                 health.Tags.Add(HealthTags.Ready);
                 health.MinimalFailureStatus = HealthStatus.Unhealthy;
             });
@@ -37,6 +38,10 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        // A singleton, so the check's connection lives between runs and is closed with the host.
+        builder.Services.AddSingleton(_ => new RabbitMqHealthCheck(broker));
+        builder.Services.AddHealthChecks()
+            .AddCheck<RabbitMqHealthCheck>("rabbitmq", tags: [HealthTags.Ready], timeout: TimeSpan.FromSeconds(5));
         return builder;
     }
 }
