@@ -12,18 +12,18 @@ public sealed class ReadinessTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
-    private PostgresServer _postgres = null!;
-    private RabbitMqServer _rabbit = null!;
+    private LocalServer _postgres = null!;
+    private LocalServer _rabbit = null!;
     private TestService _service = null!;
 
     public async Task InitializeAsync()
     {
-        _postgres = await PostgresServer.StartAsync(TestFolders.NewPrivate("postgres"));
-        _rabbit = await RabbitMqServer.StartAsync(TestFolders.NewPrivate("rabbitmq"));
+        _postgres = await LocalServer.StartPostgresAsync();
+        _rabbit = await LocalServer.StartRabbitMqAsync();
         _service = await TestService.StartAsync(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Postgres"] = _postgres.ConnectionString,
-            ["ConnectionStrings:RabbitMQ"] = _rabbit.Uri.ToString(),
+            ["ConnectionStrings:Postgres"] = _postgres.Address,
+            ["ConnectionStrings:RabbitMQ"] = _rabbit.Address,
             ["Hub:ServiceName"] = "readiness-test",
         });
     }

@@ -1,5 +1,6 @@
 using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Messaging;
+using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -41,6 +42,10 @@ internal sealed class TestService : IAsyncDisposable
         if (settings.ContainsKey("ConnectionStrings:RabbitMQ"))
         {
             builder.AddHubMessaging();
+        }
+        if (settings.ContainsKey("Hub:Auth:Issuer"))
+        {
+            builder.AddHubAuthentication();
         }
 
         var app = builder.Build();

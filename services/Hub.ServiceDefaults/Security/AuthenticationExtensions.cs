@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Hub.ServiceDefaults.Security;
+
+public static class AuthenticationExtensions
+{
+    /// <summary>
+    /// Every service validates the bearer token itself, even behind the gateway (defence in depth):
+    /// signature against the issuer's published keys, issuer, audience, lifetime and <c>typ</c>.
+    /// One authorisation policy per scope, named after it (<see cref="HubScopes"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddHubAuthentication(this IHostApplicationBuilder builder)
+    {
+        var options = HubAuthOptions.From(builder.Configuration, builder.Environment.IsDevelopment());
+        builder.Services.AddSingleton(options);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt => ConfigureJwtBearer(jwt, options));
+        builder.Services.AddAuthorization(authorization =>
+        {
+            foreach (var scope in HubScopes.All)
+            {
+                authorization.AddPolicy(scope, policy => policy
+                    .RequireAuthenticatedUser()
+                    .RequireAssertion(context => CallerContext.From(context.User)?.HasScope(scope) == true));
+            }
+        });
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, HubAuthorizationResultHandler>();
+        return builder;
+    }
+
+    /// <summary>The caller of the current request; only on endpoints that require authorisation.</summary>
+    public static CallerContext GetCaller(this HttpContext context) =>
+        CallerContext.From(context.User) ?? throw new InvalidOperationException("The endpoint does not require an authenticated caller.");
+
+    private static void ConfigureJwtBearer(JwtBearerOptions jwt, HubAuthOptions options)
+    {
+        // Keep the token's claim names (client_id, scope, tenant, unit) instead of SOAP-era URIs.
+        jwt.MapInboundClaims = false;
+        jwt.RequireHttpsMetadata = options.RequireHttpsMetadata;
+        jwt.TokenValidationParameters = TokenValidation.Parameters(options);
+        if (options.Jwks is null)
+        {
+            // Discovery and JWKS from the issuer, refreshed when a token names a key not seen yet,
+            // so the issuer's key rotation needs nothing from the services.
+            jwt.Authority = options.Issuer;
+        }
+        else
+        {
+            jwt.TokenValidationParameters.IssuerSigningKeys = new JsonWebKeySet(options.Jwks).GetSigningKeys();
+        }
+
+        jwt.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                if (CallerContext.From(context.Principal!) is null)
+                {
+                    context.Fail("The access token lacks the client_id, tenant or unit claim.");
+                }
+                return Task.CompletedTask;
+            },
+        };
+    }
+}
