@@ -19,7 +19,7 @@ public sealed class PeerProcess : IAsyncDisposable
 
     public static string ProtoDirectory => System.IO.Path.Combine(AppContext.BaseDirectory, "Protos");
 
-    public static string ProtosRoot => System.IO.Path.Combine(RepoRoot.Path, "protos");
+    public static string ProtosRoot => Hub.Testing.RepositoryRoot.Combine("protos");
 
     public string StandardOutput
     {
@@ -82,7 +82,7 @@ public sealed class PeerProcess : IAsyncDisposable
         }
     }
 
-    public static string NodeModules => System.IO.Path.Combine(RepoRoot.Path, "tools", "peers", "node_modules");
+    public static string NodeModules => Hub.Testing.RepositoryRoot.Combine("tools", "peers", "node_modules");
 
     public async ValueTask DisposeAsync()
     {
