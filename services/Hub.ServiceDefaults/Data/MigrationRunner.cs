@@ -26,4 +26,8 @@ public static class MigrationRunner
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync();
     }
+
+    /// <summary>For a service without a database: <c>--migrate</c> has nothing to do and exits.</summary>
+    public static Task RunOrMigrateAsync(this WebApplication app, string[] args) =>
+        args.Contains(MigrateArgument) ? Task.CompletedTask : app.RunAsync();
 }

@@ -1,0 +1,44 @@
+using Hub.Gateway.Errors;
+using Hub.Gateway.Logging;
+using Hub.Gateway.RateLimiting;
+using Hub.Gateway.Security;
+using Hub.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Hub.Gateway;
+
+internal static class Extensions
+{
+    public const string ReverseProxySection = "ReverseProxy";
+
+    public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddHubAuthentication();
+        // Secure by default: a route without a policy needs a valid token; public routes (the token
+        // endpoint, discovery) say "anonymous" in their configuration.
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection(RateLimitSettings.Section));
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ClientRateLimitPolicy>(ClientRateLimitPolicy.Name));
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection))
+            .AddTransforms(HubHeaderStripper.Apply);
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseMiddleware<AccessLogMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.Use(ProxyFailureResponder.InvokeAsync);
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+        return app;
+    }
+}
