@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Hub.Gateway;
 
-internal static class Extensions
+public static class Extensions
 {
     public const string ReverseProxySection = "ReverseProxy";
 
