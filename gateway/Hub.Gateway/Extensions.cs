@@ -2,6 +2,7 @@ using Hub.Gateway.Errors;
 using Hub.Gateway.Logging;
 using Hub.Gateway.RateLimiting;
 using Hub.Gateway.Security;
+using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authorization;
 
@@ -14,6 +15,8 @@ public static class Extensions
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         builder.AddHubAuthentication();
+        // Revocations from identity reach this gateway over the broker (see RevocationList).
+        builder.AddHubMessaging(bus => bus.AddRevocationConsumer());
         // Secure by default: a route without a policy needs a valid token; public routes (the token
         // endpoint, discovery) say "anonymous" in their configuration.
         builder.Services.AddAuthorizationBuilder()

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Hub.Grpc.Client;
 using Hub.ServiceDefaults;
+using Hub.ServiceDefaults.Messaging;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Hub.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -50,7 +54,13 @@ public class GatewayUnderTest : IAsyncLifetime
         await WriteRoutesAsync(extraRoute: null);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _folder, EnvironmentName = "Testing" });
+        var servers = await TestServers.GetAsync();
         builder.Configuration.AddInMemoryCollection(Settings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:RabbitMQ"] = servers.RabbitMqUri.ToString(),
+            ["Hub:ServiceName"] = $"gateway-test-{Guid.NewGuid():N}"[..24],
+        });
         // Polling: a file watcher is not reliable in every container, and the test must see the change.
         var files = new PhysicalFileProvider(_folder) { UsePollingFileWatcher = true, UseActivePolling = true };
         builder.Configuration.AddJsonFile(files, "proxy.json", optional: false, reloadOnChange: true);
@@ -63,6 +73,7 @@ public class GatewayUnderTest : IAsyncLifetime
         app.MapGateway();
         await app.StartAsync();
         _app = app;
+        await WaitUntilBusIsReadyAsync(app.Services.GetRequiredService<IBusControl>());
 
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}");
         Rest = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
@@ -79,6 +90,35 @@ public class GatewayUnderTest : IAsyncLifetime
         await Backend.DisposeAsync();
         Issuer.Dispose();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Publishes an event as another service would: from a bus of its own, through the broker.</summary>
+    public static async Task PublishAsync<T>(T message)
+        where T : class
+    {
+        var servers = await TestServers.GetAsync();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:RabbitMQ"] = servers.RabbitMqUri.ToString() });
+        builder.AddHubMessaging();
+        using var host = builder.Build();
+        await host.StartAsync();
+        await host.Services.GetRequiredService<IPublishEndpoint>().Publish(message);
+        await host.StopAsync();
+    }
+
+    // The revocation queue is bound while the bus starts; an event published before then is not
+    // this gateway's to hear (a gateway that starts late loads identity's snapshot instead).
+    private static async Task WaitUntilBusIsReadyAsync(IBusControl bus)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The gateway's bus did not become healthy within 60 s.");
+            }
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Rewrites the route file with one more route to the Probe service.</summary>

@@ -19,6 +19,8 @@ public static class AuthenticationExtensions
     {
         var options = HubAuthOptions.From(builder.Configuration, builder.Environment.IsDevelopment());
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RevocationList>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt => ConfigureJwtBearer(jwt, options));
         builder.Services.AddAuthorization(authorization =>
@@ -37,6 +39,18 @@ public static class AuthenticationExtensions
     /// <summary>The caller of the current request; only on endpoints that require authorisation.</summary>
     public static CallerContext GetCaller(this HttpContext context) =>
         CallerContext.From(context.User) ?? throw new InvalidOperationException("The endpoint does not require an authenticated caller.");
+
+    private static bool IsRevoked(TokenValidatedContext context, CallerContext caller)
+    {
+        var token = context.SecurityToken;
+        var jti = context.Principal!.FindFirst(HubClaims.TokenId)?.Value;
+        var issuedAt = token.ValidFrom == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(token.ValidFrom, TimeSpan.Zero);
+        if (token is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken jwt && jwt.IssuedAt != DateTime.MinValue)
+        {
+            issuedAt = new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero);
+        }
+        return context.HttpContext.RequestServices.GetRequiredService<RevocationList>().IsRevoked(caller.ClientId, jti, issuedAt);
+    }
 
     private static void ConfigureJwtBearer(JwtBearerOptions jwt, HubAuthOptions options)
     {
@@ -59,9 +73,14 @@ public static class AuthenticationExtensions
         {
             OnTokenValidated = context =>
             {
-                if (CallerContext.From(context.Principal!) is null)
+                var caller = CallerContext.From(context.Principal!);
+                if (caller is null)
                 {
                     context.Fail("The access token lacks the client_id, tenant or unit claim.");
+                }
+                else if (IsRevoked(context, caller))
+                {
+                    context.Fail(new RevokedTokenException());
                 }
                 return Task.CompletedTask;
             },

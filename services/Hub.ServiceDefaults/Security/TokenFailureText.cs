@@ -21,6 +21,7 @@ internal static class TokenFailureText
         SecurityTokenInvalidAlgorithmException => "The access token is signed with an algorithm the hub does not accept.",
         SecurityTokenSignatureKeyNotFoundException => "The access token is signed with an unknown key.",
         SecurityTokenInvalidSignatureException => "The access token's signature is not valid.",
+        RevokedTokenException => "The access token or its client has been revoked.",
         _ => "The access token is not valid.",
     };
 }
