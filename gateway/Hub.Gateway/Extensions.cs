@@ -22,6 +22,8 @@ public static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.Configure<RateLimitSettings>(builder.Configuration.GetSection(RateLimitSettings.Section));
+        // Routes may bound how long a call may take ("Timeout" in their configuration).
+        builder.Services.AddRequestTimeouts();
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ClientRateLimitPolicy>(ClientRateLimitPolicy.Name));
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ReverseProxySection))
@@ -35,6 +37,7 @@ public static class Extensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseRequestTimeouts();
         app.MapReverseProxy(proxy =>
         {
             proxy.Use(ProxyFailureResponder.InvokeAsync);
