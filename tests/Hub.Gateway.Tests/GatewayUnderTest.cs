@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Hub.Grpc.Client;
 using Hub.ServiceDefaults;
@@ -41,6 +42,11 @@ public class GatewayUnderTest : IAsyncLifetime
 
     public int GrpcPort { get; } = FreePort.Next();
 
+    /// <summary>The edge port: TLS, with HTTP/2 or HTTP/1.1 chosen by ALPN.</summary>
+    public int TlsPort { get; } = FreePort.Next();
+
+    public X509Certificate2 Certificate { get; } = TestCertificate.Create();
+
     public GrpcChannel Channel { get; private set; } = null!;
 
     public HttpClient Rest { get; private set; } = null!;
@@ -51,6 +57,7 @@ public class GatewayUnderTest : IAsyncLifetime
     {
         Backend = await Backend.StartAsync();
         Directory.CreateDirectory(_folder);
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "gateway.pfx"), Certificate.Export(X509ContentType.Pfx, "test"));
         await WriteRoutesAsync(extraRoute: null);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = _folder, EnvironmentName = "Testing" });
@@ -89,6 +96,7 @@ public class GatewayUnderTest : IAsyncLifetime
         }
         await Backend.DisposeAsync();
         Issuer.Dispose();
+        Certificate.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -132,6 +140,10 @@ public class GatewayUnderTest : IAsyncLifetime
             ["Kestrel:Endpoints:Http:Protocols"] = "Http1",
             ["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{GrpcPort}",
             ["Kestrel:Endpoints:Grpc:Protocols"] = "Http2",
+            ["Kestrel:Endpoints:Https:Url"] = $"https://127.0.0.1:{TlsPort}",
+            ["Kestrel:Endpoints:Https:Protocols"] = "Http1AndHttp2",
+            ["Kestrel:Endpoints:Https:Certificate:Path"] = Path.Combine(_folder, "gateway.pfx"),
+            ["Kestrel:Endpoints:Https:Certificate:Password"] = "test",
             ["Hub:RateLimits:Tiers:Tiny:PerSecond"] = "1",
             ["Hub:RateLimits:Tiers:Tiny:Burst"] = "3",
             ["Hub:RateLimits:Tenants:" + SlowTenant] = "Tiny",

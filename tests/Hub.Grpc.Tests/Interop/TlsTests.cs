@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Hub.Grpc.Client;
 using Hub.Grpc.Tests.Echo;
 using Hub.Grpc.Tests.Infrastructure;
+using Hub.Testing;
 
 namespace Hub.Grpc.Tests.Interop;
 

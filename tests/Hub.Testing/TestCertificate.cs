@@ -2,9 +2,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Hub.Grpc.Tests.Infrastructure;
+namespace Hub.Testing;
 
-internal static class TestCertificate
+public static class TestCertificate
 {
     /// <summary>A throwaway self-signed server certificate for localhost and 127.0.0.1.</summary>
     public static X509Certificate2 Create()
