@@ -21,6 +21,12 @@ public static class AuthenticationExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RevocationList>();
+        if (RevocationSnapshotOptions.From(builder.Configuration, options) is { } snapshot)
+        {
+            builder.Services.AddSingleton(snapshot);
+            builder.Services.AddHttpClient(nameof(RevocationSnapshotLoader));
+            builder.Services.AddHostedService<RevocationSnapshotLoader>();
+        }
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(jwt => ConfigureJwtBearer(jwt, options));
         builder.Services.AddAuthorization(authorization =>
