@@ -12,5 +12,11 @@ public static class HubScopes
     /// <summary>Manage units, tenants and clients.</summary>
     public const string Admin = "hub.admin";
 
-    public static readonly IReadOnlyList<string> All = [Sync, ScoresRead, Admin];
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Sync, ScoresRead, Admin };
+
+    /// <summary>Splits a space-separated scope string (RFC 6749 §3.3) into distinct scopes, in order.</summary>
+    public static IReadOnlyList<string> Parse(string? scope) =>
+        (scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+
+    public static string Format(IEnumerable<string> scopes) => string.Join(' ', scopes);
 }

@@ -1,0 +1,26 @@
+namespace Hub.Identity;
+
+/// <summary>The service's log events, source-generated.</summary>
+public static partial class IdentityLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Signing key {KeyId} created; it signs from {SignsFrom} until {SignsUntil}")]
+    public static partial void SigningKeyCreated(ILogger logger, string keyId, DateTimeOffset signsFrom, DateTimeOffset signsUntil);
+
+    [LoggerMessage(2, LogLevel.Warning, "Client authentication failed for client {ClientId} from {Address}")]
+    public static partial void ClientAuthenticationFailed(ILogger logger, string clientId, string address);
+
+    [LoggerMessage(3, LogLevel.Warning, "Token requests for client {ClientId} from {Address} are paused for {RetryAfter} after repeated failures")]
+    public static partial void ClientAuthenticationThrottled(ILogger logger, string clientId, string address, TimeSpan retryAfter);
+
+    [LoggerMessage(4, LogLevel.Warning, "Publishing outbox events failed; they stay pending and are retried")]
+    public static partial void OutboxRelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Information, "Seeded {Count} units from {File}")]
+    public static partial void UnitsSeeded(ILogger logger, int count, string file);
+
+    [LoggerMessage(6, LogLevel.Warning, "Units seed file {File} not found; only the national unit was created")]
+    public static partial void UnitsFileMissing(ILogger logger, string file);
+
+    [LoggerMessage(7, LogLevel.Information, "Bootstrap: created the operator tenant and admin client {ClientId}")]
+    public static partial void Bootstrapped(ILogger logger, string clientId);
+}

@@ -1,0 +1,50 @@
+using Hub.Contracts.Identity;
+using Hub.Identity.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Identity.Revocation;
+
+/// <summary>
+/// What is refused before expiry: revoked tokens, every token of a disabled client, and tokens a
+/// client obtained before one of its secrets was revoked. The identity service applies it to its
+/// own admin API; the gateway gets the same facts from the events and <see cref="DenyListApi"/>.
+/// </summary>
+public sealed class DenyList(IdentityContext db, TimeProvider time, IOptions<IdentityOptions> options)
+{
+    public async Task<bool> IsDeniedAsync(string? jti, string? clientId, DateTimeOffset issuedAt, CancellationToken cancellationToken)
+    {
+        if (jti is not null && await db.RevokedTokens.AnyAsync(t => t.Jti == jti, cancellationToken))
+        {
+            return true;
+        }
+        var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
+            .Select(c => new { c.Enabled, LastRevoked = c.Secrets.Max(s => s.RevokedAt) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return client is null || !client.Enabled || (client.LastRevoked is { } revoked && issuedAt < TokensValidFrom(revoked));
+    }
+
+    public async Task<DenyListSnapshot> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        // A token older than this has expired anyway, so older secret revocations no longer matter.
+        var horizon = now - options.Value.AccessTokenLifetime - options.Value.ClockSkew;
+        var tokens = await db.RevokedTokens.AsNoTracking().Where(t => t.ExpiresAt > now)
+            .OrderBy(t => t.RevokedAt).Select(t => new DeniedToken(t.Jti, t.ClientId, t.ExpiresAt)).ToListAsync(cancellationToken);
+        var disabled = await db.Clients.AsNoTracking().Where(c => !c.Enabled).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        var revocations = await db.ClientSecrets.AsNoTracking().Where(s => s.RevokedAt > horizon)
+            .GroupBy(s => s.ClientId).Select(g => new { ClientId = g.Key, RevokedAt = g.Max(s => s.RevokedAt)!.Value })
+            .ToListAsync(cancellationToken);
+        var notBefore = revocations.OrderBy(r => r.ClientId, StringComparer.Ordinal)
+            .Select(r => new ClientTokensNotBefore(r.ClientId, TokensValidFrom(r.RevokedAt))).ToList();
+        return new DenyListSnapshot(now, tokens, disabled, notBefore);
+    }
+
+    /// <summary>
+    /// <c>iat</c> has whole seconds, so tokens are refused when issued before the second of the
+    /// revocation; refusing that whole second would also refuse a token the client fetched with its
+    /// new secret right after revoking the old one.
+    /// </summary>
+    public static DateTimeOffset TokensValidFrom(DateTimeOffset revokedAt) =>
+        DateTimeOffset.FromUnixTimeSeconds(revokedAt.ToUnixTimeSeconds());
+}

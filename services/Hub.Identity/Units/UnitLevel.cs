@@ -1,0 +1,16 @@
+namespace Hub.Identity.Units;
+
+/// <summary>The levels of the administrative tree, as written in units.csv and the API.</summary>
+public static class UnitLevel
+{
+    public const string National = "national";
+    public const string Ministry = "ministry";
+    public const string Province = "province";
+    public const string Department = "department";
+    public const string Commune = "commune";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        National, Ministry, Province, Department, Commune,
+    };
+}
