@@ -1,0 +1,3 @@
+namespace Hub.Contracts.Sync;
+
+public sealed record DossierComponent(string Code, bool Digitised, bool Reused, bool FromPersonalStore);

@@ -1,0 +1,3 @@
+namespace Hub.Contracts.Sync;
+
+public sealed record DossierResultDocument(string Code, bool ElectronicFile, bool PushedToPersonalStore, bool Digitised);

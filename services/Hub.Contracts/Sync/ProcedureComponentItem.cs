@@ -1,0 +1,3 @@
+namespace Hub.Contracts.Sync;
+
+public sealed record ProcedureComponentItem(string Code, string Name, int Copies, bool Required);

@@ -1,0 +1,3 @@
+namespace Hub.Contracts.Sync;
+
+public sealed record ProcedureFeeItem(string Code, long AmountVnd);

@@ -1,0 +1,8 @@
+using MassTransit;
+
+namespace Hub.Contracts.Sync;
+
+/// <summary>Procedures (TTHC) were stored or replaced by a higher source version; one event carries up to a batch of them.</summary>
+// MassTransit prefixes "urn:message:", so the full URN is urn:message:hub:…:v1.
+[MessageUrn("hub:procedures-changed:v1")]
+public sealed record ProceduresChanged(IReadOnlyList<ProcedureState> Procedures);

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Hub.Sync.Outbox;
+
+/// <summary>
+/// Writes events into the outbox inside the caller's transaction, and a NOTIFY that PostgreSQL
+/// delivers only if that transaction commits, to wake the relays of every replica.
+/// </summary>
+public static class OutboxWriter
+{
+    public const string Channel = "hub_outbox";
+
+    private const string InsertSql =
+        $"INSERT INTO {OutboxMessageConfiguration.Table} (message_type, payload) SELECT * FROM unnest(@types, @payloads); NOTIFY {Channel}";
+
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<object> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            return;
+        }
+        var types = events.Select(e => SyncEventCatalog.UrnOf(e.GetType())).ToArray();
+        var payloads = events.Select(e => JsonSerializer.Serialize(e, e.GetType(), SyncEventCatalog.Json)).ToArray();
+        await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = types });
+        command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = payloads });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

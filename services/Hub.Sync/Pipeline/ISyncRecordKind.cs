@@ -1,0 +1,34 @@
+using Google.Protobuf;
+using Hub.Common.V1;
+using Npgsql;
+
+namespace Hub.Sync.Pipeline;
+
+/// <summary>
+/// The area-specific half of the pipeline for one record type: identity, validation, the row it
+/// becomes and the events it produces. Everything else (batching, subtree checks, the upsert, the
+/// outbox, results) is shared.
+/// </summary>
+public interface ISyncRecordKind<TRecord>
+    where TRecord : IMessage<TRecord>
+{
+    SyncTable Table { get; }
+
+    RecordIdentity Identify(TRecord record);
+
+    /// <summary>Field checks that need nothing but the record; add one error per refused field.</summary>
+    void Validate(TRecord record, ICollection<FieldError> errors);
+
+    /// <summary>
+    /// Checks against the stored copies, inside the upsert's transaction (rows locked), for rules
+    /// such as status transitions. Returns the refused records' keys with their errors.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, FieldError>> CheckStoredAsync(
+        NpgsqlConnection connection, IReadOnlyList<TRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>Writes one row, column by column in <see cref="SyncTable.Columns"/> order.</summary>
+    void WriteRow(NpgsqlBinaryImporter row, TRecord record);
+
+    /// <summary>The events for accepted records (already chunked to the event batch size by the caller).</summary>
+    object CreateEvent(IReadOnlyList<TRecord> accepted);
+}

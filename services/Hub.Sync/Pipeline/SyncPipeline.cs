@@ -1,0 +1,244 @@
+using System.Text;
+using Google.Protobuf;
+using Hub.Common.V1;
+using Hub.Grpc;
+using Hub.Sync.Callers;
+using Hub.Sync.Outbox;
+using Hub.Sync.Units;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Hub.Sync.Pipeline;
+
+/// <summary>
+/// One batch, end to end: refuse the call if any record is outside the caller's subtree, validate
+/// each record, then in one transaction copy the valid ones into a temporary table, upsert them
+/// with a single statement that only replaces lower versions, write their events to the outbox and
+/// commit. Replies are built only after the commit, so ACCEPTED always means durable.
+/// </summary>
+public sealed class SyncPipeline<TRecord>
+    where TRecord : IMessage<TRecord>
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ISyncRecordKind<TRecord> _kind;
+    private readonly UnitTree _units;
+    private readonly SyncOptions _options;
+    private readonly OutboxSignal _signal;
+    private readonly string _upsertSql;
+    private readonly string _copySql;
+    private readonly string _createSql;
+    private readonly string _versionsSql;
+
+    public SyncPipeline(NpgsqlDataSource dataSource, ISyncRecordKind<TRecord> kind, UnitTree units, SyncOptions options, OutboxSignal signal)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        _dataSource = dataSource;
+        _kind = kind;
+        _units = units;
+        _options = options;
+        _signal = signal;
+        var table = kind.Table;
+        var staging = $"sync_in_{table.Name}";
+        var columns = string.Join(", ", table.Columns.Select(c => c.Name));
+        var updates = string.Join(", ", table.Columns.Where(c => c.Name != table.KeyColumn).Select(c => $"{c.Name} = excluded.{c.Name}"));
+        _createSql = $"CREATE TEMP TABLE {staging} (LIKE {table.Name} INCLUDING DEFAULTS) ON COMMIT DROP";
+        _copySql = $"COPY {staging} ({columns}) FROM STDIN (FORMAT BINARY)";
+        _upsertSql = new StringBuilder()
+            // Rows are taken in key order so that concurrent batches lock shared keys in the same order and cannot deadlock.
+            .Append($"INSERT INTO {table.Name} AS current ({columns}) SELECT {columns} FROM {staging} ORDER BY {table.KeyColumn} ")
+            .Append($"ON CONFLICT ({table.KeyColumn}) DO UPDATE SET {updates}, updated_at = now() ")
+            .Append($"WHERE excluded.{table.VersionColumn} > current.{table.VersionColumn} ")
+            .Append($"RETURNING {table.KeyColumn}")
+            .ToString();
+        _versionsSql = $"SELECT {table.KeyColumn}, {table.VersionColumn} FROM {table.Name} WHERE {table.KeyColumn} = ANY(@keys)";
+    }
+
+    public async Task<IReadOnlyList<RecordResult>> PushAsync(SyncCaller caller, IReadOnlyList<TRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count > _options.MaxBatchSize)
+        {
+            throw new GrpcCallException(GrpcStatusCode.ResourceExhausted, $"A batch holds at most {_options.MaxBatchSize} records; this one has {records.Count}.");
+        }
+
+        var identities = records.Select(_kind.Identify).ToArray();
+        RefuseForeignUnits(caller, identities);
+
+        var results = new RecordResult[records.Count];
+        // Within one batch a key may repeat; only its highest version goes to the database (one
+        // INSERT … ON CONFLICT cannot touch a row twice), the other copies are answered like a
+        // re-send once the stored version is known.
+        var winners = new Dictionary<string, int>(StringComparer.Ordinal);
+        var losers = new List<int>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            results[i] = new RecordResult { Index = i, Key = identities[i].Key };
+            var errors = Validate(records[i], identities[i]);
+            if (errors.Count > 0)
+            {
+                Reject(results[i], errors);
+            }
+            else if (!winners.TryGetValue(identities[i].Key, out var other))
+            {
+                winners[identities[i].Key] = i;
+            }
+            else if (identities[i].Version > identities[other].Version)
+            {
+                winners[identities[i].Key] = i;
+                losers.Add(other);
+            }
+            else
+            {
+                losers.Add(i);
+            }
+        }
+
+        if (winners.Count == 0)
+        {
+            return results;
+        }
+        var (accepted, stored) = await StoreAsync(records, identities, results, winners, cancellationToken);
+
+        // Only now, with the commit done, do the results say ACCEPTED.
+        foreach (var (key, index) in winners)
+        {
+            if (results[index].Status == RecordStatus.Rejected)
+            {
+                continue;
+            }
+            results[index].StoredVersion = accepted.Contains(key) ? identities[index].Version : stored.GetValueOrDefault(key);
+            results[index].Status = accepted.Contains(key) ? RecordStatus.Accepted
+                : results[index].StoredVersion == identities[index].Version ? RecordStatus.Unchanged
+                : RecordStatus.Stale;
+        }
+        foreach (var index in losers)
+        {
+            var winner = winners[identities[index].Key];
+            var current = results[winner].Status == RecordStatus.Accepted ? identities[winner].Version : stored.GetValueOrDefault(identities[index].Key);
+            if (current == 0)
+            {
+                Reject(results[index], [new FieldError { Field = "source_version", Description = "a higher version of this record in the same batch was refused" }]);
+                continue;
+            }
+            results[index].StoredVersion = current;
+            results[index].Status = current == identities[index].Version ? RecordStatus.Unchanged : RecordStatus.Stale;
+        }
+        return results;
+    }
+
+    private void RefuseForeignUnits(SyncCaller caller, RecordIdentity[] identities)
+    {
+        // Refusing the whole call (not one record) because writing for another unit is an
+        // authorisation fault of the client, not bad data: nothing of such a call is stored.
+        foreach (var identity in identities)
+        {
+            if (_units.Contains(identity.UnitCode) && !_units.IsWithin(identity.UnitCode, caller.UnitCode))
+            {
+                throw new GrpcCallException(GrpcStatusCode.PermissionDenied,
+                    $"Record {identity.Key} is for unit {identity.UnitCode}, outside the caller's unit {caller.UnitCode}.");
+            }
+        }
+    }
+
+    private List<FieldError> Validate(TRecord record, RecordIdentity identity)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(identity.Key))
+        {
+            errors.Add(new FieldError { Field = "key", Description = "the natural key is required" });
+        }
+        if (identity.Version <= 0)
+        {
+            errors.Add(new FieldError { Field = "source_version", Description = "must be a positive number" });
+        }
+        if (!_units.Contains(identity.UnitCode))
+        {
+            errors.Add(new FieldError { Field = "unit.code", Description = $"'{identity.UnitCode}' is not a known unit" });
+        }
+        _kind.Validate(record, errors);
+        return errors;
+    }
+
+    /// <summary>One transaction: stored-state checks, COPY, upsert, outbox, commit. Returns the accepted keys and the stored versions of the others.</summary>
+    private async Task<(HashSet<string> Accepted, Dictionary<string, long> Stored)> StoreAsync(
+        IReadOnlyList<TRecord> records, RecordIdentity[] identities, RecordResult[] results, Dictionary<string, int> winners, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+            var candidates = winners.Values.Order().ToList();
+            var refused = await _kind.CheckStoredAsync(connection, candidates.Select(i => records[i]).ToList(), cancellationToken);
+            foreach (var index in candidates.Where(i => refused.ContainsKey(identities[i].Key)).ToList())
+            {
+                Reject(results[index], [refused[identities[index].Key]]);
+                candidates.Remove(index);
+            }
+
+            var accepted = new HashSet<string>(StringComparer.Ordinal);
+            if (candidates.Count > 0)
+            {
+                await using (var create = new NpgsqlCommand(_createSql, connection, transaction))
+                {
+                    await create.ExecuteNonQueryAsync(cancellationToken);
+                }
+                await using (var importer = await connection.BeginBinaryImportAsync(_copySql, cancellationToken))
+                {
+                    foreach (var index in candidates)
+                    {
+                        await importer.StartRowAsync(cancellationToken);
+                        _kind.WriteRow(importer, records[index]);
+                    }
+                    await importer.CompleteAsync(cancellationToken);
+                }
+                await using var upsert = new NpgsqlCommand(_upsertSql, connection, transaction);
+                await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    accepted.Add(reader.GetString(0));
+                }
+            }
+
+            var others = winners.Keys.Where(k => !accepted.Contains(k)).ToArray();
+            var stored = others.Length == 0
+                ? new Dictionary<string, long>(StringComparer.Ordinal)
+                : await ReadVersionsAsync(connection, transaction, others, cancellationToken);
+
+            var acceptedRecords = candidates.Where(i => accepted.Contains(identities[i].Key)).Select(i => records[i]).ToList();
+            var events = acceptedRecords.Chunk(_options.EventBatchSize).Select(chunk => _kind.CreateEvent(chunk)).ToList();
+            await OutboxWriter.WriteAsync(connection, transaction, events, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (events.Count > 0)
+            {
+                _signal.Notify();
+            }
+            return (accepted, stored);
+        }
+        catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            throw DatabaseFailures.Unavailable();
+        }
+    }
+
+    private async Task<Dictionary<string, long>> ReadVersionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string[] keys, CancellationToken cancellationToken)
+    {
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand(_versionsSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            versions[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return versions;
+    }
+
+    private static void Reject(RecordResult result, IEnumerable<FieldError> errors)
+    {
+        result.Status = RecordStatus.Rejected;
+        result.Errors.Add(errors);
+    }
+}
