@@ -4,7 +4,7 @@ using Hub.Identity.Audit;
 using Hub.Identity.Bootstrap;
 using Hub.Identity.Clients;
 using Hub.Identity.Keys;
-using Hub.Identity.Outbox;
+using Hub.Outbox;
 using Hub.Identity.Revocation;
 using Hub.Identity.Tenants;
 using Hub.Identity.Tokens;
@@ -43,13 +43,12 @@ public static class Extensions
         services.AddSingleton<AccessTokenReader>();
         services.AddSingleton<AuthenticationThrottle>();
         services.AddSingleton<ClientSecretFactory>();
-        services.AddSingleton<OutboxSignal>();
         services.TryAddSingleton<BootstrapOutput>();
         services.AddSingleton<ClientAuthenticator>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<DenyList>();
         services.AddHostedService<OperatorBootstrapper>();
-        services.AddHostedService<OutboxRelay>();
+        builder.AddHubOutbox();
 
         services.AddAdminAuthentication();
         services.AddOpenApi();

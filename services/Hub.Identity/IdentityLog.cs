@@ -12,8 +12,6 @@ public static partial class IdentityLog
     [LoggerMessage(3, LogLevel.Warning, "Token requests for client {ClientId} from {Address} are paused for {RetryAfter} after repeated failures")]
     public static partial void ClientAuthenticationThrottled(ILogger logger, string clientId, string address, TimeSpan retryAfter);
 
-    [LoggerMessage(4, LogLevel.Warning, "Publishing outbox events failed; they stay pending and are retried")]
-    public static partial void OutboxRelayFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(5, LogLevel.Information, "Seeded {Count} units from {File}")]
     public static partial void UnitsSeeded(ILogger logger, int count, string file);

@@ -95,7 +95,7 @@ public sealed class SecretLifecycleTests(IdentityService service) : IClassFixtur
 
         await using var connection = new NpgsqlConnection(service.ConnectionString);
         await connection.OpenAsync();
-        foreach (var table in new[] { "client_secrets", "clients", "audit_log", "outbox" })
+        foreach (var table in new[] { "client_secrets", "clients", "audit_log", "outbox_messages" })
         {
             await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table} t WHERE position(@secret in t::text) > 0", connection);
             command.Parameters.AddWithValue("secret", secret);

@@ -1,4 +1,4 @@
-using Hub.Sync.Outbox;
+using Hub.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

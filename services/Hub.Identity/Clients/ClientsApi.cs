@@ -4,7 +4,7 @@ using Hub.Contracts.Identity;
 using Hub.Identity.Admin;
 using Hub.Identity.Audit;
 using Hub.Identity.Data;
-using Hub.Identity.Outbox;
+using Hub.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Hub.ServiceDefaults.Security;
@@ -132,11 +132,11 @@ public static partial class ClientsApi
         var now = time.GetUtcNow();
         if (enabled)
         {
-            db.AddEvent(new ClientEnabled(client.Id, client.TenantId, now), now);
+            db.Outbox.Add(OutboxMessage.For(new ClientEnabled(client.Id, client.TenantId, now)));
         }
         else
         {
-            db.AddEvent(new ClientDisabled(client.Id, client.TenantId, now), now);
+            db.Outbox.Add(OutboxMessage.For(new ClientDisabled(client.Id, client.TenantId, now)));
         }
         var after = ClientResponse.From(client);
         audit.Record(enabled ? "client.enabled" : "client.disabled", $"client:{id}", before, after);

@@ -2,7 +2,7 @@ using Hub.Contracts.Identity;
 using Hub.Identity.Admin;
 using Hub.Identity.Audit;
 using Hub.Identity.Data;
-using Hub.Identity.Outbox;
+using Hub.Outbox;
 using Hub.Identity.Revocation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +72,7 @@ public static class SecretsApi
         var before = SecretResponse.From(secret, now);
         secret.RevokedAt = now;
         var tenant = await db.Clients.Where(c => c.Id == id).Select(c => c.TenantId).SingleAsync(cancellationToken);
-        db.AddEvent(new ClientSecretRevoked(id, tenant, secretId, now), now);
+        db.Outbox.Add(OutboxMessage.For(new ClientSecretRevoked(id, tenant, secretId, now)));
         audit.Record("secret.revoked", $"client:{id}", before, SecretResponse.From(secret, now));
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();

@@ -1,7 +1,7 @@
 using Hub.Identity.Audit;
 using Hub.Identity.Clients;
 using Hub.Identity.Keys;
-using Hub.Identity.Outbox;
+using Hub.Outbox;
 using Hub.Identity.Revocation;
 using Hub.Identity.Tenants;
 using Hub.Identity.Units;
@@ -22,8 +22,11 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityContext).Assembly);
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+    }
 
     // The migration is written by hand (EF Core Design does not restore here, so there is no
     // generated model snapshot to compare with); without this EF would refuse to migrate.

@@ -1,7 +1,7 @@
 using Hub.Contracts.Identity;
 using Hub.Identity.Clients;
 using Hub.Identity.Data;
-using Hub.Identity.Outbox;
+using Hub.Outbox;
 using Hub.Identity.Revocation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -98,7 +98,7 @@ public static class TokenApi
         }
         var expires = new DateTimeOffset(token.ValidTo, TimeSpan.Zero);
         db.RevokedTokens.Add(new RevokedToken { Jti = token.Id, ClientId = owner, ExpiresAt = expires, RevokedAt = now });
-        db.AddEvent(new TokenRevoked(token.Id, owner, expires, now), now);
+        db.Outbox.Add(OutboxMessage.For(new TokenRevoked(token.Id, owner, expires, now)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -3,7 +3,7 @@ using Hub.Grpc.Hosting;
 using Hub.Grpc.Server;
 using Hub.ServiceDefaults.Security;
 using Hub.Sync.Callers;
-using Hub.Sync.Outbox;
+using Hub.Outbox;
 using Hub.Sync.Pipeline;
 using Hub.Sync.Privacy;
 using Hub.Sync.Reading;
@@ -26,18 +26,14 @@ public static class SyncHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var sync = builder.Configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();
-        var outbox = builder.Configuration.GetSection(OutboxOptions.Section).Get<OutboxOptions>() ?? new OutboxOptions();
         var services = builder.Services;
         services.AddSingleton(sync);
-        services.AddSingleton(outbox);
         services.AddSingleton(_ => UnitTree.Load(Path.Combine(AppContext.BaseDirectory, sync.UnitsFile)));
         services.AddSingleton<ApplicantHasher>();
         services.AddSingleton<ISyncCallerResolver, ClaimsSyncCallerResolver>();
-        services.AddSingleton<OutboxSignal>();
         services.AddSingleton(typeof(SyncPipeline<>));
         services.AddSingleton(typeof(SyncRecordReader<>));
-        services.AddHostedService<OutboxListener>();
-        services.AddHostedService<OutboxRelay>();
+        builder.AddHubOutbox();
         services.AddHubGrpc(new GrpcServerOptions { MaxReceiveMessageSize = sync.MaxMessageBytes });
         builder.AddHubAuthentication();
         builder.ListenGrpcOnConfiguredUrl();

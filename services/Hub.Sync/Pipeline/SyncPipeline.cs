@@ -3,7 +3,7 @@ using Google.Protobuf;
 using Hub.Common.V1;
 using Hub.Grpc;
 using Hub.Sync.Callers;
-using Hub.Sync.Outbox;
+using Hub.Outbox;
 using Hub.Sync.Units;
 using Npgsql;
 using NpgsqlTypes;

@@ -72,13 +72,14 @@ public sealed class Initial : Migration
                 revoked_at timestamptz NOT NULL);
             CREATE INDEX ix_revoked_tokens_expires_at ON revoked_tokens (expires_at);
 
-            CREATE TABLE outbox (
+            CREATE TABLE outbox_messages (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-                type varchar(200) NOT NULL,
+                message_type text NOT NULL,
                 payload jsonb NOT NULL,
-                created_at timestamptz NOT NULL,
+                created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
                 sent_at timestamptz NULL);
-            CREATE INDEX ix_outbox_pending ON outbox (id) WHERE sent_at IS NULL;
+            CREATE INDEX ix_outbox_messages_pending ON outbox_messages (id) WHERE sent_at IS NULL;
+            CREATE INDEX ix_outbox_messages_sent_at ON outbox_messages (sent_at);
 
             CREATE TABLE audit_log (
                 id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -105,7 +106,7 @@ public sealed class Initial : Migration
     {
         migrationBuilder.Sql("""
             DROP TABLE audit_log; DROP FUNCTION audit_log_append_only();
-            DROP TABLE outbox; DROP TABLE revoked_tokens; DROP TABLE data_protection_keys;
+            DROP TABLE outbox_messages; DROP TABLE revoked_tokens; DROP TABLE data_protection_keys;
             DROP TABLE signing_keys; DROP TABLE client_secrets; DROP TABLE clients;
             DROP TABLE tenants; DROP TABLE units;
             """);

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Hub.Sync.Outbox;
+namespace Hub.Outbox;
 
 /// <summary>
 /// LISTENs on a connection of its own for the NOTIFY every outbox write commits with, and wakes

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Hub.Sync.Outbox;
+namespace Hub.Outbox;
 
 internal static partial class OutboxLog
 {

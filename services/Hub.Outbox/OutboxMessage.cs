@@ -1,4 +1,4 @@
-namespace Hub.Sync.Outbox;
+namespace Hub.Outbox;
 
 /// <summary>
 /// An event waiting to be published, written in the same transaction as the records it describes.
@@ -18,4 +18,15 @@ public sealed class OutboxMessage
 
     /// <summary>When the broker confirmed it; null while pending.</summary>
     public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>A row for <paramref name="event"/>, stored under its message URN, to add in the change's own transaction.</summary>
+    public static OutboxMessage For(object @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        return new OutboxMessage
+        {
+            MessageType = EventCatalog.UrnOf(@event.GetType()),
+            Payload = System.Text.Json.JsonSerializer.Serialize(@event, @event.GetType(), EventCatalog.Json),
+        };
+    }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Hub.Sync.Outbox;
+namespace Hub.Outbox;
 
 /// <summary>
 /// Writes events into the outbox inside the caller's transaction, and a NOTIFY that PostgreSQL
@@ -22,8 +22,8 @@ public static class OutboxWriter
         {
             return;
         }
-        var types = events.Select(e => SyncEventCatalog.UrnOf(e.GetType())).ToArray();
-        var payloads = events.Select(e => JsonSerializer.Serialize(e, e.GetType(), SyncEventCatalog.Json)).ToArray();
+        var types = events.Select(e => EventCatalog.UrnOf(e.GetType())).ToArray();
+        var payloads = events.Select(e => JsonSerializer.Serialize(e, e.GetType(), EventCatalog.Json)).ToArray();
         await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = types });
         command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = payloads });

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Hub.Sync.Outbox;
+namespace Hub.Outbox;
 
 /// <summary>
 /// Wakes the relay: set by a local commit or a NOTIFY from any replica. Holds at most one pending

@@ -1,4 +1,4 @@
-namespace Hub.Sync.Outbox;
+namespace Hub.Outbox;
 
 /// <summary>How the relay runs, from the "Outbox" configuration section.</summary>
 public sealed record OutboxOptions

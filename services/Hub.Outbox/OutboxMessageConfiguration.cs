@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Hub.Sync.Outbox;
+namespace Hub.Outbox;
 
 /// <summary>The outbox table, the same in every sync service's database (the relay's SQL relies on these names).</summary>
 public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Hub.Sync.Outbox;
+namespace Hub.Outbox;
 
 /// <summary>
 /// Publishes pending outbox rows and marks them sent. Rows are claimed with FOR UPDATE SKIP LOCKED
@@ -65,8 +65,8 @@ public sealed class OutboxRelay(
             while (await reader.ReadAsync(cancellationToken))
             {
                 ids.Add(reader.GetInt64(0));
-                var type = SyncEventCatalog.TypeOf(reader.GetString(1));
-                messages.Add((JsonSerializer.Deserialize(reader.GetString(2), type, SyncEventCatalog.Json)!, type));
+                var type = EventCatalog.TypeOf(reader.GetString(1));
+                messages.Add((JsonSerializer.Deserialize(reader.GetString(2), type, EventCatalog.Json)!, type));
             }
         }
         if (ids.Count == 0)
