@@ -53,6 +53,9 @@ public sealed class SyncPipeline<TRecord>
         _versionsSql = $"SELECT {table.KeyColumn}, {table.VersionColumn} FROM {table.Name} WHERE {table.KeyColumn} = ANY(@keys)";
     }
 
+    // A batch rolled back by a deadlock or serialisation failure is run again this many times at most.
+    private const int MaxConflictAttempts = 5;
+
     public async Task<IReadOnlyList<RecordResult>> PushAsync(SyncCaller caller, IReadOnlyList<TRecord> records, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -160,66 +163,92 @@ public sealed class SyncPipeline<TRecord>
         return errors;
     }
 
-    /// <summary>One transaction: stored-state checks, COPY, upsert, outbox, commit. Returns the accepted keys and the stored versions of the others.</summary>
+    /// <summary>
+    /// Stores the batch in one transaction. Concurrent batches can deadlock (existing rows are locked
+    /// before new keys are inserted) or fail to serialise; PostgreSQL then rolls one back whole, so
+    /// it is run again here rather than answered UNAVAILABLE. Returns the accepted keys and the stored
+    /// versions of the others.
+    /// </summary>
     private async Task<(HashSet<string> Accepted, Dictionary<string, long> Stored)> StoreAsync(
         IReadOnlyList<TRecord> records, RecordIdentity[] identities, RecordResult[] results, Dictionary<string, int> winners, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-            var candidates = winners.Values.Order().ToList();
-            var refused = await _kind.CheckStoredAsync(connection, candidates.Select(i => records[i]).ToList(), cancellationToken);
-            foreach (var index in candidates.Where(i => refused.ContainsKey(identities[i].Key)).ToList())
+            try
             {
-                Reject(results[index], [refused[identities[index].Key]]);
-                candidates.Remove(index);
+                var (accepted, stored, refused) = await StoreOnceAsync(records, identities, winners, cancellationToken);
+                foreach (var (index, error) in refused)
+                {
+                    Reject(results[index], [error]);
+                }
+                return (accepted, stored);
             }
-
-            var accepted = new HashSet<string>(StringComparer.Ordinal);
-            if (candidates.Count > 0)
+            catch (PostgresException conflict) when (conflict.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure
+                && attempt < MaxConflictAttempts && !cancellationToken.IsCancellationRequested)
             {
-                await using (var create = new NpgsqlCommand(_createSql, connection, transaction))
-                {
-                    await create.ExecuteNonQueryAsync(cancellationToken);
-                }
-                await using (var importer = await connection.BeginBinaryImportAsync(_copySql, cancellationToken))
-                {
-                    foreach (var index in candidates)
-                    {
-                        await importer.StartRowAsync(cancellationToken);
-                        _kind.WriteRow(importer, records[index]);
-                    }
-                    await importer.CompleteAsync(cancellationToken);
-                }
-                await using var upsert = new NpgsqlCommand(_upsertSql, connection, transaction);
-                await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    accepted.Add(reader.GetString(0));
-                }
+                // Nothing of this attempt was committed: go again.
             }
-
-            var others = winners.Keys.Where(k => !accepted.Contains(k)).ToArray();
-            var stored = others.Length == 0
-                ? new Dictionary<string, long>(StringComparer.Ordinal)
-                : await ReadVersionsAsync(connection, transaction, others, cancellationToken);
-
-            var acceptedRecords = candidates.Where(i => accepted.Contains(identities[i].Key)).Select(i => records[i]).ToList();
-            var events = acceptedRecords.Chunk(_options.EventBatchSize).Select(chunk => _kind.CreateEvent(chunk)).ToList();
-            await OutboxWriter.WriteAsync(connection, transaction, events, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            if (events.Count > 0)
+            catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
             {
-                _signal.Notify();
+                throw DatabaseFailures.Unavailable();
             }
-            return (accepted, stored);
         }
-        catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception) && !cancellationToken.IsCancellationRequested)
+    }
+
+    /// <summary>One transaction: stored-state checks, COPY, upsert, outbox, commit. Records the stored-state check refuses are returned, not yet marked.</summary>
+    private async Task<(HashSet<string> Accepted, Dictionary<string, long> Stored, List<(int Index, FieldError Error)> Refused)> StoreOnceAsync(
+        IReadOnlyList<TRecord> records, RecordIdentity[] identities, Dictionary<string, int> winners, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var candidates = winners.Values.Order().ToList();
+        var refused = await _kind.CheckStoredAsync(connection, candidates.Select(i => records[i]).ToList(), cancellationToken);
+        var refusedRecords = new List<(int Index, FieldError Error)>();
+        foreach (var index in candidates.Where(i => refused.ContainsKey(identities[i].Key)).ToList())
         {
-            throw DatabaseFailures.Unavailable();
+            refusedRecords.Add((index, refused[identities[index].Key]));
+            candidates.Remove(index);
         }
+
+        var accepted = new HashSet<string>(StringComparer.Ordinal);
+        if (candidates.Count > 0)
+        {
+            await using (var create = new NpgsqlCommand(_createSql, connection, transaction))
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await using (var importer = await connection.BeginBinaryImportAsync(_copySql, cancellationToken))
+            {
+                foreach (var index in candidates)
+                {
+                    await importer.StartRowAsync(cancellationToken);
+                    _kind.WriteRow(importer, records[index]);
+                }
+                await importer.CompleteAsync(cancellationToken);
+            }
+            await using var upsert = new NpgsqlCommand(_upsertSql, connection, transaction);
+            await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                accepted.Add(reader.GetString(0));
+            }
+        }
+
+        var others = winners.Keys.Where(k => !accepted.Contains(k)).ToArray();
+        var stored = others.Length == 0
+            ? new Dictionary<string, long>(StringComparer.Ordinal)
+            : await ReadVersionsAsync(connection, transaction, others, cancellationToken);
+
+        var acceptedRecords = candidates.Where(i => accepted.Contains(identities[i].Key)).Select(i => records[i]).ToList();
+        var events = acceptedRecords.Chunk(_options.EventBatchSize).Select(chunk => _kind.CreateEvent(chunk)).ToList();
+        await OutboxWriter.WriteAsync(connection, transaction, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (events.Count > 0)
+        {
+            _signal.Notify();
+        }
+        return (accepted, stored, refusedRecords);
     }
 
     private async Task<Dictionary<string, long>> ReadVersionsAsync(

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Hub.Testing;
+
+namespace Hub.EndToEnd.Tests;
+
+/// <summary>
+/// Identity, the dossier service and the gateway as separate processes on loopback ports, with
+/// databases of their own on the run's PostgreSQL and the run's RabbitMQ — what `tools/hub up`
+/// brings up, and what a provincial system sees from outside.
+/// </summary>
+public sealed partial class RunningHub : IAsyncLifetime
+{
+    private readonly PostgresDatabase _identityDatabase = new();
+    private readonly PostgresDatabase _dossiersDatabase = new();
+    private readonly List<ServiceProcess> _processes = [];
+    private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
+    private Dictionary<string, string> _gatewayEnvironment = [];
+
+    public Uri Rest { get; private set; } = null!;
+
+    public Uri Grpc { get; private set; } = null!;
+
+    public string AdminClientId { get; private set; } = "";
+
+    public string AdminSecret { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var servers = await TestServers.GetAsync();
+        await _identityDatabase.InitializeAsync();
+        await _dossiersDatabase.InitializeAsync();
+        var (identityPort, dossiersPort) = (FreePort(), FreePort());
+        var identityUrl = $"http://127.0.0.1:{identityPort}";
+        Dictionary<string, string> Common(string name) => new()
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__RabbitMQ"] = servers.RabbitMqUri.ToString(),
+            ["Hub__ServiceName"] = $"{name}-e2e-{_suffix}",
+            ["Hub__Auth__Issuer"] = identityUrl,
+        };
+
+        var identityEnvironment = Common("identity");
+        identityEnvironment["ASPNETCORE_URLS"] = identityUrl;
+        identityEnvironment["ConnectionStrings__Postgres"] = _identityDatabase.ConnectionString;
+        identityEnvironment["Hub__Identity__Issuer"] = identityUrl;
+        var identity = await StartAsync("services/Hub.Identity", identityEnvironment, new Uri(identityUrl + "/healthz"));
+        ReadBootstrapSecret(identity.Output);
+
+        var dossiersEnvironment = Common("dossiers");
+        dossiersEnvironment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{dossiersPort}";
+        dossiersEnvironment["ConnectionStrings__Postgres"] = _dossiersDatabase.ConnectionString;
+        await StartAsync("services/Hub.Dossiers", dossiersEnvironment, new Uri($"http://127.0.0.1:{dossiersPort}/healthz"));
+
+        var gatewayEnvironment = Common("gateway");
+        gatewayEnvironment["ReverseProxy__Clusters__identity__Destinations__identity-1__Address"] = identityUrl;
+        gatewayEnvironment["ReverseProxy__Clusters__dossiers__Destinations__dossiers-1__Address"] = $"http://127.0.0.1:{dossiersPort}";
+        // The gateway loads identity's deny-list at start-up with a client of its own.
+        gatewayEnvironment["Hub__Auth__Revocations__ClientId"] = AdminClientId;
+        gatewayEnvironment["Hub__Auth__Revocations__ClientSecret"] = AdminSecret;
+        _gatewayEnvironment = gatewayEnvironment;
+        (Rest, Grpc) = await StartGatewayAsync();
+    }
+
+    /// <summary>Another gateway replica, started now: it knows only what identity's snapshot tells it.</summary>
+    public async Task<(Uri Http, Uri Grpc)> StartGatewayAsync()
+    {
+        var (restPort, grpcPort) = (FreePort(), FreePort());
+        var environment = new Dictionary<string, string>(_gatewayEnvironment)
+        {
+            ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{restPort}",
+            ["Kestrel__Endpoints__Grpc__Url"] = $"http://127.0.0.1:{grpcPort}",
+        };
+        var rest = new Uri($"http://127.0.0.1:{restPort}");
+        await StartAsync("gateway/Hub.Gateway", environment, new Uri(rest, "/healthz"));
+        return (rest, new Uri($"http://127.0.0.1:{grpcPort}"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            await process.DisposeAsync();
+        }
+        await _dossiersDatabase.DisposeAsync();
+        await _identityDatabase.DisposeAsync();
+    }
+
+    private async Task<ServiceProcess> StartAsync(string project, Dictionary<string, string> environment, Uri health)
+    {
+        var process = await ServiceProcess.StartAsync(project, environment, health);
+        _processes.Add(process);
+        return process;
+    }
+
+    /// <summary>The first start of identity prints the operator's admin client and its secret, once.</summary>
+    private void ReadBootstrapSecret(string output)
+    {
+        var client = AdminClientPattern().Match(output);
+        var secret = SecretPattern().Match(output, client.Success ? client.Index : 0);
+        Assert.True(client.Success && secret.Success, "identity did not print its bootstrap secret:\n" + output);
+        AdminClientId = client.Groups["id"].Value;
+        AdminSecret = secret.Groups["secret"].Value;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("admin client '(?<id>[^']+)'")]
+    private static partial Regex AdminClientPattern();
+
+    [GeneratedRegex(@"^\s{4,}(?<secret>\S{20,})\s*$", RegexOptions.Multiline)]
+    private static partial Regex SecretPattern();
+}
