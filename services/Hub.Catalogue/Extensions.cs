@@ -2,11 +2,6 @@ using Hub.Catalogue.Data;
 using Hub.Catalogue.Grpc;
 using Hub.Catalogue.Procedures;
 using Hub.Catalogue.V1;
-using Hub.Grpc.Health;
-using Hub.Grpc.Reflection;
-using Hub.Grpc.Server;
-using Hub.ServiceDefaults.Data;
-using Hub.ServiceDefaults.Messaging;
 using Hub.Sync.Hosting;
 using Hub.Sync.Pipeline;
 
@@ -18,9 +13,7 @@ public static class Extensions
     public static WebApplicationBuilder AddCatalogueService(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddHubDbContext<CatalogueDbContext>();
-        builder.AddHubMessaging();
-        builder.AddHubSync();
+        builder.AddHubSync<CatalogueDbContext>();
         builder.Services.AddSingleton<ISyncRecordKind<Procedure>, ProcedureRecordKind>();
         builder.Services.AddSingleton<CatalogueSyncService>();
         return builder;
@@ -29,10 +22,6 @@ public static class Extensions
     public static WebApplication MapCatalogueService(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseAuthentication();
-        app.MapGrpcService(CatalogueReflection.Descriptor.Services[0], app.Services.GetRequiredService<CatalogueSyncService>().Bind);
-        app.MapGrpcHealth();
-        app.MapGrpcReflection();
-        return app;
+        return app.MapSyncService(CatalogueReflection.Descriptor.Services[0], app.Services.GetRequiredService<CatalogueSyncService>().Bind);
     }
 }

@@ -4,11 +4,6 @@ using Hub.Dossiers.Feedback;
 using Hub.Dossiers.Grpc;
 using Hub.Dossiers.PeriodTotals;
 using Hub.Dossiers.V1;
-using Hub.Grpc.Health;
-using Hub.Grpc.Reflection;
-using Hub.Grpc.Server;
-using Hub.ServiceDefaults.Data;
-using Hub.ServiceDefaults.Messaging;
 using Hub.Sync.Hosting;
 using Hub.Sync.Pipeline;
 
@@ -20,9 +15,7 @@ public static class Extensions
     public static WebApplicationBuilder AddDossiersService(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddHubDbContext<DossiersDbContext>();
-        builder.AddHubMessaging();
-        builder.AddHubSync();
+        builder.AddHubSync<DossiersDbContext>();
         builder.Services.AddSingleton<ISyncRecordKind<Dossier>, DossierRecordKind>();
         builder.Services.AddSingleton<ISyncRecordKind<V1.Feedback>, FeedbackRecordKind>();
         builder.Services.AddSingleton<ISyncRecordKind<PeriodTotal>, PeriodTotalRecordKind>();
@@ -33,10 +26,6 @@ public static class Extensions
     public static WebApplication MapDossiersService(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseAuthentication();
-        app.MapGrpcService(DossiersReflection.Descriptor.Services[0], app.Services.GetRequiredService<DossierSyncService>().Bind);
-        app.MapGrpcHealth();
-        app.MapGrpcReflection();
-        return app;
+        return app.MapSyncService(DossiersReflection.Descriptor.Services[0], app.Services.GetRequiredService<DossierSyncService>().Bind);
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Hub.Testing;
 
@@ -31,7 +29,7 @@ public sealed partial class RunningHub : IAsyncLifetime
         var servers = await TestServers.GetAsync();
         await _identityDatabase.InitializeAsync();
         await _dossiersDatabase.InitializeAsync();
-        var (identityPort, dossiersPort) = (FreePort(), FreePort());
+        var (identityPort, dossiersPort) = (FreePort.Next(), FreePort.Next());
         var identityUrl = $"http://127.0.0.1:{identityPort}";
         Dictionary<string, string> Common(string name) => new()
         {
@@ -66,7 +64,7 @@ public sealed partial class RunningHub : IAsyncLifetime
     /// <summary>Another gateway replica, started now: it knows only what identity's snapshot tells it.</summary>
     public async Task<(Uri Http, Uri Grpc)> StartGatewayAsync()
     {
-        var (restPort, grpcPort) = (FreePort(), FreePort());
+        var (restPort, grpcPort) = (FreePort.Next(), FreePort.Next());
         var environment = new Dictionary<string, string>(_gatewayEnvironment)
         {
             ["Kestrel__Endpoints__Http__Url"] = $"http://127.0.0.1:{restPort}",
@@ -104,12 +102,6 @@ public sealed partial class RunningHub : IAsyncLifetime
         AdminSecret = secret.Groups["secret"].Value;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex("admin client '(?<id>[^']+)'")]
     private static partial Regex AdminClientPattern();

@@ -1,6 +1,7 @@
 using System.Net;
 using Hub.Gateway.Tests.Probe;
 using Hub.Grpc.Hosting;
+using Hub.Testing;
 using Hub.Grpc.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

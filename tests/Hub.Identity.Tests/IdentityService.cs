@@ -7,12 +7,14 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hub.Identity.Bootstrap;
 using Hub.Identity.Data;
+using Hub.ServiceDefaults.Data;
 using Hub.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Hub.Identity.Tests;
 
@@ -41,7 +43,8 @@ public partial class IdentityService : IAsyncLifetime
     {
         await _database.InitializeAsync();
         Servers = await TestServers.GetAsync();
-        await using (var db = new IdentityContext(new DbContextOptionsBuilder<IdentityContext>().UseNpgsql(_database.ConnectionString).Options))
+        await using (var dataSource = NpgsqlDataSource.Create(_database.ConnectionString))
+        await using (var db = new IdentityContext(new DbContextOptionsBuilder<IdentityContext>().UseHubPostgres(dataSource).Options))
         {
             await db.Database.MigrateAsync();
         }

@@ -1,6 +1,5 @@
 using Hub.Outbox;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Hub.Catalogue.Data;
 
@@ -14,14 +13,6 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
-    // The migrations are written by hand (Microsoft.EntityFrameworkCore.Design does not restore from
-    // this feed, so there is no model snapshot): EF cannot compare the model with them, and its
-    // "pending model changes" check would refuse every migration. Tests check the schema instead.
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
-    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

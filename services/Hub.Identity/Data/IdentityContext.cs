@@ -6,7 +6,6 @@ using Hub.Identity.Revocation;
 using Hub.Identity.Tenants;
 using Hub.Identity.Units;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Hub.Identity.Data;
 
@@ -27,9 +26,4 @@ public sealed class IdentityContext(DbContextOptions<IdentityContext> options) :
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityContext).Assembly);
         modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
     }
-
-    // The migration is written by hand (EF Core Design does not restore here, so there is no
-    // generated model snapshot to compare with); without this EF would refuse to migrate.
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 }

@@ -1,15 +1,20 @@
 using System.Net;
+using Hub.Grpc.Health;
 using Hub.Grpc.Hosting;
+using Hub.Grpc.Reflection;
 using Hub.Grpc.Server;
+using Hub.ServiceDefaults.Data;
+using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Security;
-using Hub.Sync.Callers;
 using Hub.Outbox;
+using Hub.Sync.Callers;
 using Hub.Sync.Pipeline;
 using Hub.Sync.Privacy;
 using Hub.Sync.Reading;
 using Hub.Sync.Units;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,14 +22,28 @@ namespace Hub.Sync.Hosting;
 
 public static class SyncHostingExtensions
 {
+    /// <summary>A sync service's endpoints: its gRPC service (callers authenticated), gRPC health and reflection.</summary>
+    public static WebApplication MapSyncService(this WebApplication app, Google.Protobuf.Reflection.ServiceDescriptor service, Action<GrpcServiceBuilder> bind)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.MapGrpcService(service, bind);
+        app.MapGrpcHealth();
+        app.MapGrpcReflection();
+        return app;
+    }
+
     /// <summary>
-    /// What every sync service shares: options, the unit tree, the caller resolver, the pipeline,
-    /// the outbox relay and its listener, and the gRPC server on an HTTP/2 cleartext port.
-    /// The service itself adds its DbContext, messaging and record kinds.
+    /// What every sync service shares: its database, the broker, options, the unit tree, the caller
+    /// resolver, the pipeline, the outbox relay and its listener, and the gRPC server on an HTTP/2
+    /// cleartext port. The service itself adds its record kinds.
     /// </summary>
-    public static WebApplicationBuilder AddHubSync(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddHubSync<TContext>(this WebApplicationBuilder builder)
+        where TContext : DbContext
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddHubDbContext<TContext>();
+        builder.AddHubMessaging();
         var sync = builder.Configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();
         var services = builder.Services;
         services.AddSingleton(sync);

@@ -13,7 +13,7 @@ using Hub.Testing;
 //   gateway FOLDER PORT   the gateway, as Program.cs builds it, in front of the backend on PORT
 // Each prints "PORT n" once it listens.
 var (mode, folder) = (args[0], args[1]);
-var port = FreePort();
+var port = FreePort.Next();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = folder, EnvironmentName = "Production" });
 builder.Configuration.Sources.Clear();
 var settings = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Logging:LogLevel:Hub.Gateway.Logging"] = "Information" };
@@ -68,9 +68,3 @@ static async Task RunAsync(WebApplication app, int port)
     await app.WaitForShutdownAsync();
 }
 
-static int FreePort()
-{
-    using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
