@@ -10,7 +10,8 @@ using Hub.Testing;
 // tools/bench/gateway runs this twice:
 //   backend FOLDER        the Echo service on this project's transport, validating tokens as every
 //                         service does; writes the issuer's keys and a token to FOLDER
-//   gateway FOLDER PORT   the gateway, as Program.cs builds it, in front of the backend on PORT
+//   gateway FOLDER PORT BROKER   the gateway, as Program.cs builds it, in front of the backend on
+//                         PORT, hearing revocations from the amqp:// BROKER
 // Each prints "PORT n" once it listens.
 var (mode, folder) = (args[0], args[1]);
 var port = FreePort.Next();
@@ -39,6 +40,7 @@ if (mode == "backend")
 }
 
 var backendPort = args[2];
+settings["ConnectionStrings:RabbitMQ"] = args[3];
 settings["Hub:Auth:Issuer"] = await File.ReadAllTextAsync(Path.Combine(folder, "issuer.txt"));
 settings["Hub:Auth:Jwks"] = await File.ReadAllTextAsync(Path.Combine(folder, "jwks.json"));
 settings["Kestrel:Endpoints:Grpc:Url"] = $"http://127.0.0.1:{port}";
