@@ -8,6 +8,7 @@ using Hub.ServiceDefaults.Security;
 using Hub.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Hub.ServiceDefaults.Tests;
@@ -83,6 +84,24 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticationTests.Secu
         Assert.Equal("79", caller.GetProperty("tenant").GetString());
         Assert.Equal("79", caller.GetProperty("unit").GetString());
         Assert.Equal(["hub.scores.read", "hub.sync"], caller.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()!).Order());
+    }
+
+    [Fact]
+    public async Task A_token_already_validated_is_refused_as_soon_as_its_client_is_disabled()
+    {
+        var clientId = $"client-{Guid.NewGuid():N}";
+        var token = Issuer.Issue(new TestToken("92", "92", [HubScopes.Sync]) { ClientId = clientId });
+        using var first = await _service.Client.SendAsync(Request(HttpMethod.Get, RestPath, token));
+        using var again = await _service.Client.SendAsync(Request(HttpMethod.Get, RestPath, token));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+
+        _service.Services.GetRequiredService<RevocationList>().DisableClient(clientId, DateTimeOffset.UtcNow);
+
+        using var refused = await _service.Client.SendAsync(Request(HttpMethod.Get, RestPath, token));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The access token or its client has been revoked.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -175,6 +194,8 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticationTests.Secu
     public sealed class SecuredService : IAsyncLifetime
     {
         private TestService? _service;
+
+        public IServiceProvider Services => _service!.Services;
 
         public TestTokenIssuer Issuer { get; } = new();
 

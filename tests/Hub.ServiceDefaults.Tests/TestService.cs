@@ -28,6 +28,8 @@ internal sealed class TestService : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<TestService> StartAsync(IDictionary<string, string?> settings, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateBuilder();

@@ -21,6 +21,7 @@ public static class AuthenticationExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RevocationList>();
+        builder.Services.AddSingleton<ValidatedTokenCache>();
         if (RevocationSnapshotOptions.From(builder.Configuration, options) is { } snapshot)
         {
             builder.Services.AddSingleton(snapshot);
@@ -46,16 +47,56 @@ public static class AuthenticationExtensions
     public static CallerContext GetCaller(this HttpContext context) =>
         CallerContext.From(context.User) ?? throw new InvalidOperationException("The endpoint does not require an authenticated caller.");
 
-    private static bool IsRevoked(TokenValidatedContext context, CallerContext caller)
+    private static RevocationList Revocations(HttpContext context) => context.RequestServices.GetRequiredService<RevocationList>();
+
+    private static ValidatedTokenCache Cache(HttpContext context) => context.RequestServices.GetRequiredService<ValidatedTokenCache>();
+
+    /// <summary>A token validated before skips the signature check; the deny-list is asked again.</summary>
+    private static Task UseValidatedTokenAsync(MessageReceivedContext context)
     {
-        var token = context.SecurityToken;
-        var jti = context.Principal!.FindFirst(HubClaims.TokenId)?.Value;
-        var issuedAt = token.ValidFrom == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(token.ValidFrom, TimeSpan.Zero);
-        if (token is Microsoft.IdentityModel.JsonWebTokens.JsonWebToken jwt && jwt.IssuedAt != DateTime.MinValue)
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || !Cache(context.HttpContext).TryGet(header["Bearer ".Length..].Trim(), out var cached))
         {
-            issuedAt = new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero);
+            return Task.CompletedTask;
         }
-        return context.HttpContext.RequestServices.GetRequiredService<RevocationList>().IsRevoked(caller.ClientId, jti, issuedAt);
+
+        if (Revocations(context.HttpContext).IsRevoked(cached.Caller.ClientId, cached.TokenId, cached.IssuedAt))
+        {
+            context.Fail(new RevokedTokenException());
+        }
+        else
+        {
+            context.Principal = cached.Principal;
+            context.Success();
+        }
+        return Task.CompletedTask;
+    }
+
+    private static Task CheckValidatedTokenAsync(TokenValidatedContext context)
+    {
+        var caller = CallerContext.From(context.Principal!);
+        if (caller is null)
+        {
+            context.Fail("The access token lacks the client_id, tenant or unit claim.");
+            return Task.CompletedTask;
+        }
+
+        var jti = context.Principal!.FindFirst(HubClaims.TokenId)?.Value;
+        var token = context.SecurityToken as Microsoft.IdentityModel.JsonWebTokens.JsonWebToken;
+        var issuedAt = token is { IssuedAt.Ticks: > 0 } ? new DateTimeOffset(token.IssuedAt, TimeSpan.Zero) : DateTimeOffset.MinValue;
+        if (Revocations(context.HttpContext).IsRevoked(caller.ClientId, jti, issuedAt))
+        {
+            context.Fail(new RevokedTokenException());
+            return Task.CompletedTask;
+        }
+
+        if (token is not null)
+        {
+            var expiresAt = new DateTimeOffset(token.ValidTo, TimeSpan.Zero);
+            Cache(context.HttpContext).Add(token.EncodedToken, new CachedToken(context.Principal!, caller, jti, issuedAt, expiresAt));
+        }
+        return Task.CompletedTask;
     }
 
     private static void ConfigureJwtBearer(JwtBearerOptions jwt, HubAuthOptions options)
@@ -77,19 +118,8 @@ public static class AuthenticationExtensions
 
         jwt.Events = new JwtBearerEvents
         {
-            OnTokenValidated = context =>
-            {
-                var caller = CallerContext.From(context.Principal!);
-                if (caller is null)
-                {
-                    context.Fail("The access token lacks the client_id, tenant or unit claim.");
-                }
-                else if (IsRevoked(context, caller))
-                {
-                    context.Fail(new RevokedTokenException());
-                }
-                return Task.CompletedTask;
-            },
+            OnMessageReceived = UseValidatedTokenAsync,
+            OnTokenValidated = CheckValidatedTokenAsync,
         };
     }
 }
