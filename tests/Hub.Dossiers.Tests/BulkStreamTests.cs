@@ -1,5 +1,6 @@
 using Hub.Common.V1;
 using Hub.Dossiers.Tests.Infrastructure;
+using Hub.Testing;
 using Hub.Dossiers.V1;
 
 namespace Hub.Dossiers.Tests;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Hub.Common.V1;
 using Hub.Dossiers.Tests.Infrastructure;
+using Hub.Testing;
 using Hub.Dossiers.V1;
 using Hub.Grpc;
 using Hub.Grpc.Client;

@@ -80,7 +80,13 @@ public class GatewayUnderTest : IAsyncLifetime
         app.MapGateway();
         await app.StartAsync();
         _app = app;
-        await WaitUntilBusIsReadyAsync(app.Services.GetRequiredService<IBusControl>());
+        // The revocation queue is bound while the bus starts; an event published before then is not
+        // this gateway's to hear (a gateway that starts late loads identity's snapshot instead).
+        var bus = app.Services.GetRequiredService<IBusControl>();
+        if (!await Eventually.HoldsAsync(() => bus.CheckHealth().Status == BusHealthStatus.Healthy, TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException("The gateway's bus did not become healthy within 60 s.");
+        }
 
         Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}");
         Rest = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
@@ -114,20 +120,6 @@ public class GatewayUnderTest : IAsyncLifetime
         await host.StopAsync();
     }
 
-    // The revocation queue is bound while the bus starts; an event published before then is not
-    // this gateway's to hear (a gateway that starts late loads identity's snapshot instead).
-    private static async Task WaitUntilBusIsReadyAsync(IBusControl bus)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The gateway's bus did not become healthy within 60 s.");
-            }
-            await Task.Delay(100);
-        }
-    }
 
     /// <summary>Rewrites the route file with one more route to the Probe service.</summary>
     public Task AddRouteAsync(string routeId, string path) => WriteRoutesAsync((routeId, path));

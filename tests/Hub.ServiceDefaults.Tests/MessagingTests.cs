@@ -26,7 +26,8 @@ public sealed class MessagingTests
         await host.StartAsync();
         // The consumer's queue is bound to the event's exchange while the bus starts; an event
         // published before that has nowhere to go, as with any fan-out exchange.
-        await WaitUntilHealthyAsync(host.Services.GetRequiredService<IBusControl>());
+        var bus = host.Services.GetRequiredService<IBusControl>();
+        Assert.True(await Eventually.HoldsAsync(() => bus.CheckHealth().Status == BusHealthStatus.Healthy, TimeSpan.FromSeconds(60)), "the bus did not become healthy");
 
         var dossierCode = $"000.00.01.H56-{Guid.NewGuid():N}";
         await host.Services.GetRequiredService<IPublishEndpoint>().Publish(new SampleDossierReceived(dossierCode, 3));
@@ -36,15 +37,6 @@ public sealed class MessagingTests
         await host.StopAsync();
     }
 
-    private static async Task WaitUntilHealthyAsync(IBusControl bus)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (bus.CheckHealth().Status != BusHealthStatus.Healthy)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the bus did not become healthy within 60 s");
-            await Task.Delay(100);
-        }
-    }
 }
 
 public sealed record SampleDossierReceived(string DossierCode, long Version);

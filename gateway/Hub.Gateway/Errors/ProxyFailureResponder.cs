@@ -1,4 +1,4 @@
-using Hub.Gateway.Protocol;
+using Hub.ServiceDefaults.Grpc;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -22,9 +22,9 @@ internal static class ProxyFailureResponder
         var message = timedOut
             ? "The service behind this route did not answer in time."
             : "The service behind this route is unavailable; retry later.";
-        if (GrpcResponse.IsGrpc(context.Request))
+        if (GrpcRefusal.IsGrpc(context.Request))
         {
-            GrpcResponse.WriteStatus(context.Response, timedOut ? GrpcResponse.DeadlineExceeded : GrpcResponse.Unavailable, message);
+            GrpcRefusal.Write(context.Response, timedOut ? GrpcRefusal.DeadlineExceeded : GrpcRefusal.Unavailable, message);
             return;
         }
 

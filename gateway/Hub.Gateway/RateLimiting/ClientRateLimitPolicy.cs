@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Hub.Gateway.Protocol;
+using Hub.ServiceDefaults.Grpc;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -45,9 +45,9 @@ internal sealed class ClientRateLimitPolicy(IOptionsMonitor<RateLimitSettings> s
         var http = context.HttpContext;
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         const string message = "Rate limit of the client's tier exceeded; retry later.";
-        if (GrpcResponse.IsGrpc(http.Request))
+        if (GrpcRefusal.IsGrpc(http.Request))
         {
-            GrpcResponse.WriteStatus(http.Response, GrpcResponse.ResourceExhausted, message);
+            GrpcRefusal.Write(http.Response, GrpcRefusal.ResourceExhausted, message);
             http.Response.Headers["grpc-retry-pushback-ms"] = ((long)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
             return;
         }

@@ -1,3 +1,4 @@
+using Hub.ServiceDefaults.Grpc;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -12,9 +13,6 @@ namespace Hub.ServiceDefaults.Security;
 /// </summary>
 internal sealed class HubAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
 {
-    private const int GrpcUnauthenticated = 16;
-    private const int GrpcPermissionDenied = 7;
-
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Succeeded)
@@ -29,9 +27,9 @@ internal sealed class HubAuthorizationResultHandler(IProblemDetailsService probl
             ? TokenFailureText.Describe((await context.AuthenticateAsync()).Failure)
             : "The access token does not carry the scope this call needs.";
 
-        if (IsGrpc(context.Request))
+        if (GrpcRefusal.IsGrpc(context.Request))
         {
-            WriteGrpcStatus(context.Response, authorizeResult.Challenged ? GrpcUnauthenticated : GrpcPermissionDenied, detail);
+            GrpcRefusal.Write(context.Response, authorizeResult.Challenged ? GrpcRefusal.Unauthenticated : GrpcRefusal.PermissionDenied, detail);
             return;
         }
 
@@ -54,17 +52,5 @@ internal sealed class HubAuthorizationResultHandler(IProblemDetailsService probl
                 Detail = detail,
             },
         });
-    }
-
-    private static bool IsGrpc(HttpRequest request) =>
-        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
-
-    private static void WriteGrpcStatus(HttpResponse response, int status, string message)
-    {
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/grpc";
-        response.Headers["grpc-status"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // The protocol percent-encodes grpc-message; the texts here are ASCII.
-        response.Headers["grpc-message"] = Uri.EscapeDataString(message);
     }
 }

@@ -1,4 +1,4 @@
-namespace Hub.Dossiers.Tests.Infrastructure;
+namespace Hub.Testing;
 
 /// <summary>Bounded waits: poll a condition until it holds or the limit passes (no timing assertions).</summary>
 public static class Eventually
