@@ -1,0 +1,68 @@
+using Hub.Scoring.Calendar;
+using Hub.Scoring.Units;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Hub.Scoring.Data;
+
+/// <summary>
+/// Loads the shipped reference data into the database before consumers start: the units, their
+/// closure (every ancestor–descendant pair, which is how a province's figures take in its whole
+/// subtree) and the calendar days. Replicas serialise on an advisory lock; reloading is idempotent.
+/// </summary>
+public sealed class ReferenceDataLoader(NpgsqlDataSource dataSource, UnitDirectory units, WorkingCalendar calendar, ScoringOptions options) : IHostedService
+{
+    private const long LockKey = 766_001;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey}); DELETE FROM unit_closure; DELETE FROM units; DELETE FROM calendar_days;", cancellationToken);
+        await LoadUnitsAsync(connection, transaction, cancellationToken);
+        await LoadCalendarAsync(connection, transaction, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task LoadUnitsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var all = units.All.ToList();
+        await using (var command = new NpgsqlCommand("INSERT INTO units SELECT * FROM unnest(@codes, @parents, @levels, @names)", connection, transaction))
+        {
+            command.Parameters.Add(Array("codes", NpgsqlDbType.Text, all.Select(u => u.Code)));
+            command.Parameters.Add(Array("parents", NpgsqlDbType.Text, all.Select(u => u.Parent)));
+            command.Parameters.Add(Array("levels", NpgsqlDbType.Text, all.Select(u => u.Level)));
+            command.Parameters.Add(Array("names", NpgsqlDbType.Text, all.Select(u => u.Name)));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var pairs = all.SelectMany(u => units.SelfAndAncestors(u.Code).Select((a, depth) => (Ancestor: a.Code, Descendant: u.Code, Depth: depth))).ToList();
+        await using (var command = new NpgsqlCommand("INSERT INTO unit_closure SELECT * FROM unnest(@ancestors, @descendants, @depths)", connection, transaction))
+        {
+            command.Parameters.Add(Array("ancestors", NpgsqlDbType.Text, pairs.Select(p => p.Ancestor)));
+            command.Parameters.Add(Array("descendants", NpgsqlDbType.Text, pairs.Select(p => p.Descendant)));
+            command.Parameters.Add(Array("depths", NpgsqlDbType.Integer, pairs.Select(p => p.Depth)));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task LoadCalendarAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        var days = calendar.Days(options.CalendarFirstYear, options.CalendarLastYear).ToList();
+        await using var command = new NpgsqlCommand("INSERT INTO calendar_days SELECT * FROM unnest(@days, @working, @ordinals)", connection, transaction);
+        command.Parameters.Add(Array("days", NpgsqlDbType.Date, days.Select(d => d.Day)));
+        command.Parameters.Add(Array("working", NpgsqlDbType.Boolean, days.Select(d => d.Working)));
+        command.Parameters.Add(Array("ordinals", NpgsqlDbType.Integer, days.Select(d => d.Ordinal)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        new(name, NpgsqlDbType.Array | type) { Value = values.ToArray() };
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,205 @@
+namespace Hub.Scoring.Engine;
+
+/// <summary>
+/// The set-based SQL behind <see cref="Counters"/>. Every statement takes the batch of targets as
+/// arrays: unit, period kind and start, the period's bounds and the instant it is judged at (its
+/// end, or now while it runs). A unit's figures cover its whole subtree (unit_closure).
+/// </summary>
+internal static class CounterSql
+{
+    private const string Targets = """
+        t AS (
+            SELECT * FROM unnest(@units::text[], @kinds::smallint[], @starts::date[], @froms::timestamptz[],
+                                 @tos::timestamptz[], @evals::timestamptz[])
+                AS t(unit_code, period_kind, period_start, from_at, to_at, eval_at))
+        """;
+
+    /// <summary>
+    /// Dossiers received or handled in the period, per target and procedure, into a temporary table
+    /// that the dossier and procedure counters both read. The deadline is the due date, or the
+    /// procedure's legal processing time from receipt when the source sent none, extended by the
+    /// time spent waiting for completed supplements.
+    /// </summary>
+    public const string DossiersByProcedure = "CREATE TEMP TABLE scoring_dossiers ON COMMIT DROP AS WITH " + Targets + """
+        ,
+        s AS (
+            SELECT t.unit_code AS target, t.period_kind, t.period_start, t.from_at, t.to_at, t.eval_at, f.*,
+                   p.paper_result, p.online_level, p.full_online_eligible,
+                   COALESCE(f.due_at, CASE WHEN p.processing_time > 0 THEN CASE p.processing_time_unit
+                        WHEN 1 THEN f.received_at + make_interval(hours => p.processing_time)
+                        WHEN 2 THEN f.received_at + make_interval(days => p.processing_time)
+                        WHEN 3 THEN add_working_days(f.received_at, p.processing_time)
+                        WHEN 4 THEN f.received_at + make_interval(months => p.processing_time) END END)
+                     + make_interval(secs => f.supplement_wait_seconds) AS deadline
+            FROM t
+            JOIN unit_closure c ON c.ancestor = t.unit_code
+            JOIN dossier_facts f ON f.unit_code = c.descendant
+                 AND f.received_at < t.to_at AND (f.terminal_at IS NULL OR f.terminal_at >= t.from_at)
+            LEFT JOIN procedure_facts p ON p.code = f.procedure_code),
+        j AS (
+            SELECT s.*,
+                   s.received_at >= s.from_at AS received,
+                   (s.terminal_at < s.to_at AND s.terminal_status IN (9, 10)) IS TRUE AS finished,
+                   (s.supplement_count <= 1 AND s.deadline IS NOT NULL AND CASE
+                        WHEN s.terminal_at <= s.eval_at THEN s.terminal_at <= s.deadline
+                        WHEN s.open_supplement_at <= s.eval_at THEN s.open_supplement_at <= s.deadline
+                        ELSE s.eval_at <= s.deadline END) IS TRUE AS on_time
+            FROM s)
+        SELECT target, period_kind, period_start, procedure_code,
+            count(*) FILTER (WHERE received) AS received,
+            count(*) AS handled,
+            count(*) FILTER (WHERE on_time) AS on_time,
+            count(*) FILTER (WHERE finished) AS finished,
+            COALESCE(sum(extract(epoch FROM terminal_at - received_at) / 3600.0) FILTER (WHERE finished), 0) AS handling_hours,
+            count(*) FILTER (WHERE received AND channel = 2) AS online_channel,
+            count(*) FILTER (WHERE received AND channel = 2 AND (NOT COALESCE(paper_result, false) OR electronic_result)) AS online,
+            count(*) FILTER (WHERE received AND fee_data) AS fee_data,
+            count(*) FILTER (WHERE received AND fee_bearing) AS fee_bearing,
+            count(*) FILTER (WHERE received AND fee_bearing AND paid_online) AS paid_online,
+            count(*) FILTER (WHERE finished AND paper_result) AS paper_finished,
+            count(*) FILTER (WHERE finished AND paper_result AND electronic_result) AS paper_electronic,
+            count(*) FILTER (WHERE received AND components_digitised AND (NOT COALESCE(paper_result, false)
+                OR terminal_at IS NULL OR terminal_at > eval_at OR result_digitised)) AS digitised,
+            count(*) FILTER (WHERE received AND reused) AS reused,
+            count(*) FILTER (WHERE received AND personal_store) AS personal_store,
+            count(*) FILTER (WHERE received AND population_data) AS population_data,
+            count(*) FILTER (WHERE on_time AND NOT negative_rating AND NOT complaint) AS satisfactory,
+            count(*) FILTER (WHERE received AND channel = 2 AND online_level = 3) AS full_online,
+            count(*) FILTER (WHERE received AND full_online_eligible) AS full_online_eligible
+        FROM j
+        GROUP BY target, period_kind, period_start, procedure_code
+        """;
+
+    public const string DossierCounters = """
+        SELECT target, period_kind, period_start,
+            sum(received), sum(handled), sum(on_time), sum(finished), sum(handling_hours), sum(online),
+            sum(fee_bearing), sum(paid_online), sum(paper_finished), sum(paper_electronic), sum(digitised),
+            sum(reused), sum(personal_store), sum(population_data), sum(satisfactory), sum(full_online),
+            sum(full_online_eligible),
+            count(*) FILTER (WHERE fee_bearing > 0), count(*) FILTER (WHERE paid_online > 0)
+        FROM scoring_dossiers
+        GROUP BY target, period_kind, period_start
+        """;
+
+    public static readonly string[] DossierCounterNames =
+    [
+        Counters.DossiersReceived, Counters.DossiersHandled, Counters.DossiersOnTime, Counters.DossiersFinished,
+        Counters.HandlingHoursTotal, Counters.DossiersOnline, Counters.DossiersFeeBearing, Counters.DossiersPaidOnline,
+        Counters.PaperResultDossiersFinished, Counters.PaperResultDossiersElectronic, Counters.DossiersDigitised,
+        Counters.DossiersReusingData, Counters.DossiersPersonalStore, Counters.DossiersPopulationData,
+        Counters.DossiersSatisfactory, Counters.DossiersFullOnline, Counters.DossiersFullOnlineEligible,
+        Counters.ProceduresWithFeeDossiers, Counters.ProceduresPaidOnline,
+    ];
+
+    /// <summary>
+    /// Procedures. Those published by the unit's subtree in the period feed the publicity criteria
+    /// (5 working days before the legal basis takes effect and 5 after the decision for a province;
+    /// 20 and 10 for a ministry). The procedures in force for a unit are the active ones published
+    /// by it, below it or above it (a commune works under its province's catalogue).
+    /// </summary>
+    public const string ProcedureCounters = "WITH " + Targets + """
+        ,
+        related AS (
+            SELECT t.*, c.descendant AS publisher, true AS own FROM t JOIN unit_closure c ON c.ancestor = t.unit_code
+            UNION ALL
+            SELECT t.*, c.ancestor, false FROM t JOIN unit_closure c ON c.descendant = t.unit_code AND c.depth > 0),
+        p AS (
+            SELECT r.unit_code AS target, r.period_kind, r.period_start, r.own, f.*, u.level = 'ministry' AS by_ministry,
+                   r.own AND f.publication_decision_at >= r.from_at AND f.publication_decision_at < r.to_at AS published,
+                   d.online_channel, d.fee_data AS fee_data_dossiers, d.population_data AS population_dossiers
+            FROM related r
+            JOIN procedure_facts f ON f.unit_code = r.publisher
+            JOIN units u ON u.code = f.unit_code
+            LEFT JOIN scoring_dossiers d ON d.target = r.unit_code AND d.period_kind = r.period_kind
+                 AND d.period_start = r.period_start AND d.procedure_code = f.code)
+        SELECT target, period_kind, period_start,
+            count(*) FILTER (WHERE published),
+            count(*) FILTER (WHERE published AND publication_decision_at
+                <= add_working_days(legal_effective_at, CASE WHEN by_ministry THEN -20 ELSE -5 END)),
+            count(*) FILTER (WHERE published AND made_public_at
+                <= add_working_days(publication_decision_at, CASE WHEN by_ministry THEN 10 ELSE 5 END)),
+            count(*) FILTER (WHERE published AND content_full),
+            count(*) FILTER (WHERE active),
+            count(*) FILTER (WHERE active AND online_level >= 2),
+            count(*) FILTER (WHERE active AND online_level >= 2 AND online_channel > 0),
+            count(*) FILTER (WHERE active AND fee_bearing),
+            count(*) FILTER (WHERE active AND fee_bearing AND fee_data_dossiers > 0),
+            count(*) FILTER (WHERE active AND citizen_subject),
+            count(*) FILTER (WHERE active AND citizen_subject AND population_dossiers > 0)
+        FROM p
+        GROUP BY target, period_kind, period_start
+        """;
+
+    public static readonly string[] ProcedureCounterNames =
+    [
+        Counters.ProceduresPublished, Counters.ProceduresPublishedOnTime, Counters.ProceduresMadePublicOnTime,
+        Counters.ProceduresContentFull, Counters.ProceduresInForce, Counters.ProceduresOnline,
+        Counters.OnlineProceduresUsed, Counters.FeeProcedures, Counters.FeeProceduresWithFeeDossiers,
+        Counters.CitizenProcedures, Counters.CitizenProceduresUsingPopulationData,
+    ];
+
+    /// <summary>
+    /// Feedback received or handled in the period. Its deadline is the one the source sent, or from
+    /// receipt: 2 working days to refuse, 5 to ask for more, 15 to handle.
+    /// </summary>
+    public const string FeedbackCounters = "WITH " + Targets + """
+        ,
+        s AS (
+            SELECT t.unit_code AS target, t.period_kind, t.period_start, t.eval_at, f.*,
+                   f.received_at >= t.from_at AS received,
+                   COALESCE(f.deadline_at, add_working_days(f.received_at, CASE f.outcome WHEN 2 THEN 2 WHEN 3 THEN 5 ELSE 15 END)) AS deadline
+            FROM t
+            JOIN unit_closure c ON c.ancestor = t.unit_code
+            JOIN feedback_facts f ON f.unit_code = c.descendant
+                 AND f.received_at < t.to_at AND (f.handled_at IS NULL OR f.handled_at >= t.from_at)),
+        j AS (
+            SELECT s.*, (s.deadline IS NOT NULL AND CASE WHEN s.handled_at <= s.eval_at THEN s.handled_at <= s.deadline
+                                                        ELSE s.eval_at <= s.deadline END) IS TRUE AS on_time
+            FROM s)
+        SELECT target, period_kind, period_start,
+            count(*), count(*) FILTER (WHERE on_time), count(*) FILTER (WHERE received),
+            count(*) FILTER (WHERE received AND on_time AND NOT dissatisfied AND NOT re_raised),
+            count(*) FILTER (WHERE received AND kind = 1), count(*) FILTER (WHERE received AND kind = 2)
+        FROM j
+        GROUP BY target, period_kind, period_start
+        """;
+
+    public static readonly string[] FeedbackCounterNames =
+    [
+        Counters.FeedbackInScope, Counters.FeedbackOnTime, Counters.FeedbackReceived, Counters.FeedbackSatisfactory,
+        Counters.FeedbackOnRules, Counters.FeedbackOnConduct,
+    ];
+
+    /// <summary>
+    /// Units: communes in the subtree, those that issued electronic certified copies in the period,
+    /// and the declared totals of the subtree's units (each unit declares its own office's total; a
+    /// quarter or year it did not declare is the sum of its declared months).
+    /// </summary>
+    public const string UnitCounters = "WITH " + Targets + """
+        ,
+        declared AS (
+            SELECT t.unit_code AS target, t.period_kind, t.period_start, c.descendant AS unit,
+                   COALESCE(max(d.dossiers_received) FILTER (WHERE d.period_kind = t.period_kind AND d.period_start = t.period_start),
+                            sum(d.dossiers_received) FILTER (WHERE d.period_kind = 1)) AS total
+            FROM t
+            JOIN unit_closure c ON c.ancestor = t.unit_code
+            JOIN declared_totals d ON d.unit_code = c.descendant
+                 AND d.period_start >= t.period_start AND (d.period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') < t.to_at
+            GROUP BY t.unit_code, t.period_kind, t.period_start, c.descendant)
+        SELECT t.unit_code, t.period_kind, t.period_start,
+            (SELECT count(*) FROM unit_closure c JOIN units u ON u.code = c.descendant
+             WHERE c.ancestor = t.unit_code AND u.level = 'commune'),
+            (SELECT count(DISTINCT cc.commune_code) FROM certified_copy_facts cc
+             JOIN unit_closure c ON c.descendant = cc.commune_code AND c.ancestor = t.unit_code
+             JOIN units u ON u.code = cc.commune_code AND u.level = 'commune'
+             WHERE cc.issued_at >= t.from_at AND cc.issued_at < t.to_at),
+            (SELECT COALESCE(sum(d.total), 0) FROM declared d
+             WHERE d.target = t.unit_code AND d.period_kind = t.period_kind AND d.period_start = t.period_start)
+        FROM t
+        """;
+
+    public static readonly string[] UnitCounterNames =
+    [
+        Counters.Communes, Counters.CommunesWithCertifiedCopies, Counters.DossiersDeclared,
+    ];
+}

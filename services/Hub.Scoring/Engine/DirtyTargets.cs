@@ -1,0 +1,93 @@
+using Hub.Scoring.Periods;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Hub.Scoring.Engine;
+
+/// <summary>
+/// The dirty (unit, period) pairs. A replica claims a batch for a lease (SKIP LOCKED, so replicas
+/// share the work); when its snapshots commit it removes the marks it saw, and releases the ones
+/// re-marked meanwhile, which the next round computes again with the newer facts.
+/// </summary>
+public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions options, TimeProvider time)
+{
+    private const string ClaimSql = """
+        UPDATE dirty_targets d SET claimed_until = now() + @lease
+        FROM (SELECT unit_code, period_kind, period_start FROM dirty_targets
+              WHERE claimed_until IS NULL OR claimed_until < now()
+              ORDER BY period_kind, period_start, unit_code
+              LIMIT @limit FOR UPDATE SKIP LOCKED) c
+        WHERE d.unit_code = c.unit_code AND d.period_kind = c.period_kind AND d.period_start = c.period_start
+        RETURNING d.unit_code, d.period_kind, d.period_start, d.marked_seq
+        """;
+
+    private const string CompleteSql = """
+        WITH done AS (SELECT * FROM unnest(@units, @kinds, @starts, @seqs) AS x(unit_code, period_kind, period_start, seq)),
+        removed AS (
+            DELETE FROM dirty_targets d USING done
+            WHERE d.unit_code = done.unit_code AND d.period_kind = done.period_kind AND d.period_start = done.period_start
+              AND d.marked_seq = done.seq
+            RETURNING d.unit_code)
+        UPDATE dirty_targets d SET claimed_until = NULL FROM done
+        WHERE d.unit_code = done.unit_code AND d.period_kind = done.period_kind AND d.period_start = done.period_start
+          AND d.marked_seq <> done.seq
+        """;
+
+    // Every unit's running and previous month, quarter and year.
+    private const string RefreshSql = """
+        INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq)
+        SELECT u.code, p.kind, p.start, nextval('dirty_mark_seq')
+        FROM units u CROSS JOIN unnest(@kinds, @starts) AS p(kind, start)
+        ORDER BY u.code, p.kind, p.start
+        ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq
+        """;
+
+    public async Task<IReadOnlyList<ClaimedTarget>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ClaimSql);
+        command.Parameters.AddWithValue("lease", options.ClaimLease);
+        command.Parameters.AddWithValue("limit", options.BatchSize);
+        var claimed = new List<ClaimedTarget>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var period = new Period((PeriodKind)reader.GetInt16(1), reader.GetFieldValue<DateOnly>(2));
+            claimed.Add(new ClaimedTarget(new ScoreTarget(reader.GetString(0), period), reader.GetInt64(3)));
+        }
+        return claimed;
+    }
+
+    public static async Task CompleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ClaimedTarget> claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        await using var command = new NpgsqlCommand(CompleteSql, connection, transaction);
+        AddTargets(command, claimed.Select(c => c.Target).ToList());
+        command.Parameters.Add(new NpgsqlParameter("seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = claimed.Select(c => c.MarkedSeq).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Marks every unit's running and just-ended periods dirty, so time passing is judged.</summary>
+    public async Task MarkRunningPeriodsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var periods = Period.AllContaining(now).SelectMany(p => new[] { p, p.Previous }).Distinct().ToList();
+        await using var command = dataSource.CreateCommand(RefreshSql);
+        command.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = periods.Select(p => (short)p.Kind).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("starts", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = periods.Select(p => p.Start).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>How many marks wait (for readiness and tests).</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM dirty_targets");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    internal static void AddTargets(NpgsqlCommand command, IReadOnlyList<ScoreTarget> targets)
+    {
+        command.Parameters.Add(new NpgsqlParameter("units", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = targets.Select(t => t.UnitCode).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = targets.Select(t => (short)t.Period.Kind).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("starts", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = targets.Select(t => t.Period.Start).ToArray() });
+    }
+}

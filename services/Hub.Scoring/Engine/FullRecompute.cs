@@ -1,0 +1,78 @@
+using Hub.Scoring.Facts;
+using Hub.Scoring.Periods;
+using Npgsql;
+
+namespace Hub.Scoring.Engine;
+
+/// <summary>
+/// Scoring from scratch: every target any fact reaches, and every target already scored. Verify
+/// compares that with the stored snapshots (the incremental state must equal it exactly); Recompute
+/// marks it all dirty and drains the queue, storing what differs.
+/// </summary>
+public sealed class FullRecompute(NpgsqlDataSource dataSource, DirtyTargets queue, ScoreEngine engine, ScoringOptions options, TimeProvider time)
+{
+    public async Task<IReadOnlyList<ScoreTarget>> AllTargetsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(DirtyMarks.AllTargets);
+        var targets = new List<ScoreTarget>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            targets.Add(new ScoreTarget(reader.GetString(0), new Period((PeriodKind)reader.GetInt16(1), reader.GetFieldValue<DateOnly>(2))));
+        }
+        return targets;
+    }
+
+    /// <summary>The targets whose stored snapshot differs from a recompute from facts (or that have none).</summary>
+    public async Task<IReadOnlyList<ScoreTarget>> VerifyAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var targets = await AllTargetsAsync(cancellationToken);
+        var stored = await StoredHashesAsync(cancellationToken);
+        var differing = new List<ScoreTarget>();
+        foreach (var batch in targets.Chunk(options.BatchSize))
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var scores = await engine.ScoreAsync(connection, transaction, batch, now, cancellationToken);
+            differing.AddRange(scores
+                .Where(s => !string.Equals(stored.GetValueOrDefault(s.Target), ScoreJson.ContentHash(s.Score), StringComparison.Ordinal))
+                .Select(s => s.Target));
+        }
+        return differing;
+    }
+
+    /// <summary>Marks every target dirty and recomputes until none is left; returns how many scores changed.</summary>
+    public async Task<int> RecomputeAsync(CancellationToken cancellationToken)
+    {
+        await using (var command = dataSource.CreateCommand(MarkAllSql))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var changed = 0;
+        for (var claimed = await queue.ClaimAsync(cancellationToken); claimed.Count > 0; claimed = await queue.ClaimAsync(cancellationToken))
+        {
+            changed += (await engine.RecomputeAsync(claimed, cancellationToken)).Count;
+        }
+        return changed;
+    }
+
+    private static readonly string MarkAllSql = $"""
+        INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq)
+        SELECT unit_code, kind, start, nextval('dirty_mark_seq')
+        FROM ({DirtyMarks.AllTargets} ORDER BY 1, 2, 3) AS everything(unit_code, kind, start)
+        ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq, claimed_until = NULL
+        """;
+
+    private async Task<Dictionary<ScoreTarget, string>> StoredHashesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT unit_code, period_kind, period_start, content_hash FROM current_scores");
+        var hashes = new Dictionary<ScoreTarget, string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hashes[new ScoreTarget(reader.GetString(0), new Period((PeriodKind)reader.GetInt16(1), reader.GetFieldValue<DateOnly>(2)))] = reader.GetString(3);
+        }
+        return hashes;
+    }
+}

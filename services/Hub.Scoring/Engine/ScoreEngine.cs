@@ -1,0 +1,50 @@
+using Hub.Contracts.Scoring;
+using Hub.Scoring.Periods;
+using Hub.Scoring.Rules;
+using Hub.Scoring.Units;
+using Npgsql;
+
+namespace Hub.Scoring.Engine;
+
+/// <summary>
+/// Scores targets from the facts: counters by SQL, points by the rule set in force for each period.
+/// The incremental loop and the full recompute both go through here, so they cannot disagree on
+/// how a score is made.
+/// </summary>
+public sealed class ScoreEngine(NpgsqlDataSource dataSource, UnitDirectory units, RuleSetCatalog ruleSets, TimeProvider time)
+{
+    /// <summary>Computes the claimed targets and stores those that changed, with their event, in one transaction.</summary>
+    public async Task<IReadOnlyList<IndicatorResult>> RecomputeAsync(IReadOnlyList<ClaimedTarget> claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        var now = time.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var scores = await ScoreAsync(connection, transaction, claimed.Select(c => c.Target).ToList(), now, cancellationToken);
+        var seqs = claimed.ToDictionary(c => c.Target, c => c.MarkedSeq);
+        var scored = scores.Select(s => new ScoredTarget(s.Target, units.Find(s.Target.UnitCode)!.Level, s.Score, seqs[s.Target])).ToList();
+        var published = await SnapshotWriter.WriteAsync(connection, transaction, scored, now, cancellationToken);
+        await DirtyTargets.CompleteAsync(connection, transaction, claimed, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return published;
+    }
+
+    /// <summary>Scores targets without storing anything; targets whose unit is not in the tree are skipped.</summary>
+    public async Task<IReadOnlyList<(ScoreTarget Target, UnitScore Score)>> ScoreAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ScoreTarget> targets, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var known = targets.Where(t => units.Find(t.UnitCode) is not null).ToList();
+        var counters = await CounterQuery.RunAsync(connection, transaction, known, now, cancellationToken);
+        return counters
+            .Select(pair => (pair.Key, Score(pair.Key, pair.Value, now)))
+            .ToList();
+    }
+
+    private UnitScore Score(ScoreTarget target, IReadOnlyDictionary<string, double> counters, DateTimeOffset now)
+    {
+        var unit = units.Find(target.UnitCode)!;
+        var ruleSet = ruleSets.InForce(target.Period);
+        return ScoreCalculator.Score(ruleSet, unit.Code, unit.Level, target.Period, target.Period.EvaluatedAt(now), counters);
+    }
+}

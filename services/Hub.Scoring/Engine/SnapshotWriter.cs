@@ -1,0 +1,102 @@
+using Hub.Contracts.Scoring;
+using Hub.Outbox;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Hub.Scoring.Engine;
+
+/// <summary>
+/// Stores the scores of a round that differ from the current ones: a history row each, the current
+/// row replaced (unless a newer round already wrote it), and one IndicatorResultsPublished event
+/// in the outbox, all in the caller's transaction. Returns what was published.
+/// </summary>
+public static class SnapshotWriter
+{
+    private const string CurrentHashesSql = """
+        SELECT s.unit_code, s.period_kind, s.period_start, s.content_hash
+        FROM current_scores s JOIN unnest(@units, @kinds, @starts) AS x(unit_code, period_kind, period_start)
+          ON s.unit_code = x.unit_code AND s.period_kind = x.period_kind AND s.period_start = x.period_start
+        """;
+
+    private const string InsertSql = """
+        WITH incoming AS (
+            SELECT * FROM unnest(@units, @kinds, @starts, @levels, @rule_sets, @evaluated, @totals, @classes, @scores, @hashes, @seqs)
+                AS x(unit_code, period_kind, period_start, unit_level, rule_set, evaluated_at, total, classification, score, content_hash, seq)),
+        stored AS (
+            INSERT INTO score_snapshots (unit_code, period_kind, period_start, rule_set, computed_at, evaluated_at, total, classification, score)
+            SELECT unit_code, period_kind, period_start, rule_set, @computed, evaluated_at, total, classification, score FROM incoming
+            RETURNING id, unit_code, period_kind, period_start),
+        current AS (
+            INSERT INTO current_scores AS c (unit_code, period_kind, period_start, unit_level, snapshot_id, rule_set, total, classification, computed_at, content_hash, source_seq)
+            SELECT i.unit_code, i.period_kind, i.period_start, i.unit_level, s.id, i.rule_set, i.total, i.classification, @computed, i.content_hash, i.seq
+            FROM incoming i JOIN stored s USING (unit_code, period_kind, period_start)
+            ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET
+                unit_level = excluded.unit_level, snapshot_id = excluded.snapshot_id, rule_set = excluded.rule_set,
+                total = excluded.total, classification = excluded.classification, computed_at = excluded.computed_at,
+                content_hash = excluded.content_hash, source_seq = excluded.source_seq
+            WHERE excluded.source_seq >= c.source_seq
+            RETURNING c.unit_code, c.period_kind, c.period_start, c.snapshot_id)
+        SELECT unit_code, period_kind, period_start, snapshot_id FROM current
+        """;
+
+    public static async Task<IReadOnlyList<IndicatorResult>> WriteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ScoredTarget> scored, DateTimeOffset computedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        var current = await CurrentHashesAsync(connection, transaction, scored, cancellationToken);
+        var changed = scored.Where(s => !string.Equals(current.GetValueOrDefault(s.Target), ScoreJson.ContentHash(s.Score), StringComparison.Ordinal)).ToList();
+        if (changed.Count == 0)
+        {
+            return [];
+        }
+        var ids = await InsertAsync(connection, transaction, changed, computedAt, cancellationToken);
+        var results = changed.Where(s => ids.ContainsKey(s.Target))
+            .Select(s => new IndicatorResult(s.Target.UnitCode, (int)s.Target.Period.Kind, s.Target.Period.Start, s.Score.RuleSetVersion,
+                s.Score.Total, s.Score.Classification, ids[s.Target], computedAt))
+            .ToList();
+        if (results.Count > 0)
+        {
+            await OutboxWriter.WriteAsync(connection, transaction, [new IndicatorResultsPublished(results)], cancellationToken);
+        }
+        return results;
+    }
+
+    private static async Task<Dictionary<ScoreTarget, string>> CurrentHashesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ScoredTarget> scored, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(CurrentHashesSql, connection, transaction);
+        DirtyTargets.AddTargets(command, scored.Select(s => s.Target).ToList());
+        var hashes = new Dictionary<ScoreTarget, string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hashes[ReadTarget(reader)] = reader.GetString(3);
+        }
+        return hashes;
+    }
+
+    private static async Task<Dictionary<ScoreTarget, long>> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<ScoredTarget> changed, DateTimeOffset computedAt, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
+        DirtyTargets.AddTargets(command, changed.Select(s => s.Target).ToList());
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter("levels", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = changed.Select(s => s.UnitLevel).ToArray() });
+        p.Add(new NpgsqlParameter("rule_sets", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = changed.Select(s => s.Score.RuleSetVersion).ToArray() });
+        p.Add(new NpgsqlParameter("evaluated", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = changed.Select(s => s.Score.EvaluatedAt.UtcDateTime).ToArray() });
+        p.Add(new NpgsqlParameter("totals", NpgsqlDbType.Array | NpgsqlDbType.Double) { Value = changed.Select(s => s.Score.Total).ToArray() });
+        p.Add(new NpgsqlParameter("classes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = changed.Select(s => s.Score.Classification).ToArray() });
+        p.Add(new NpgsqlParameter("scores", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = changed.Select(s => ScoreJson.Serialize(s.Score)).ToArray() });
+        p.Add(new NpgsqlParameter("hashes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = changed.Select(s => ScoreJson.ContentHash(s.Score)).ToArray() });
+        p.Add(new NpgsqlParameter("seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = changed.Select(s => s.MarkedSeq).ToArray() });
+        p.AddWithValue("computed", computedAt.UtcDateTime);
+        var ids = new Dictionary<ScoreTarget, long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids[ReadTarget(reader)] = reader.GetInt64(3);
+        }
+        return ids;
+    }
+
+    private static ScoreTarget ReadTarget(NpgsqlDataReader reader) =>
+        new(reader.GetString(0), new Periods.Period((Periods.PeriodKind)reader.GetInt16(1), reader.GetFieldValue<DateOnly>(2)));
+}

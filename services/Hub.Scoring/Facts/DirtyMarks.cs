@@ -1,0 +1,53 @@
+namespace Hub.Scoring.Facts;
+
+/// <summary>
+/// SQL that marks (unit, period) pairs dirty in the same statement, and so the same transaction, as
+/// the facts that changed them: every month a changed record spans (from its start to its end, or
+/// to now while it is open), their quarters and years, for its unit and all the unit's ancestors.
+/// Marks are inserted in key order so that concurrent consumers never deadlock on them.
+/// </summary>
+internal static class DirtyMarks
+{
+    /// <summary>Follows a CTE list that defines spans(unit_code, from_at, to_at); defines targets(unit_code, kind, start).</summary>
+    public const string TargetsOfSpans = """
+        , months AS (
+            SELECT DISTINCT s.unit_code, m::date AS month
+            FROM spans s,
+                 generate_series(
+                     date_trunc('month', s.from_at AT TIME ZONE 'Asia/Ho_Chi_Minh'),
+                     date_trunc('month', GREATEST(s.from_at, COALESCE(s.to_at, now())) AT TIME ZONE 'Asia/Ho_Chi_Minh'),
+                     interval '1 month') m),
+        periods AS (
+            SELECT unit_code, 1::smallint AS kind, month AS start FROM months
+            UNION SELECT unit_code, 2::smallint, date_trunc('quarter', month)::date FROM months
+            UNION SELECT unit_code, 3::smallint, date_trunc('year', month)::date FROM months),
+        targets AS (
+            SELECT DISTINCT c.ancestor AS unit_code, p.kind, p.start
+            FROM periods p JOIN unit_closure c ON c.descendant = p.unit_code)
+        """;
+
+    /// <summary>Follows a CTE list that defines changed(…) and spans(…); marks, and returns how many facts changed.</summary>
+    public const string FromSpans = TargetsOfSpans + """
+        , marked AS (
+            INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq)
+            SELECT unit_code, kind, start, nextval('dirty_mark_seq')
+            FROM (SELECT * FROM targets ORDER BY unit_code, kind, start) ordered
+            ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq
+            RETURNING 1)
+        SELECT count(*)::int FROM changed
+        """;
+
+    /// <summary>Every target that any fact reaches, and every target already scored.</summary>
+    public const string AllTargets = """
+        WITH spans AS (
+            SELECT unit_code, received_at AS from_at, terminal_at AS to_at FROM dossier_facts
+            UNION ALL SELECT unit_code, received_at, handled_at FROM feedback_facts
+            UNION ALL SELECT unit_code, publication_decision_at, publication_decision_at FROM procedure_facts WHERE publication_decision_at IS NOT NULL
+            UNION ALL SELECT unit_code, made_public_at, made_public_at FROM procedure_facts WHERE made_public_at IS NOT NULL
+            UNION ALL SELECT commune_code, issued_at, issued_at FROM certified_copy_facts
+            UNION ALL SELECT unit_code, period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' FROM declared_totals)
+        """ + TargetsOfSpans + """
+        SELECT unit_code, kind, start FROM targets
+        UNION SELECT unit_code, period_kind, period_start FROM current_scores
+        """;
+}

@@ -1,0 +1,116 @@
+namespace Hub.Scoring.Facts;
+
+/// <summary>The upsert statements of <see cref="FactWriter"/>: incoming rows, the rows they replace, and the dirty marks of both.</summary>
+internal static class FactSql
+{
+    public const string Dossiers = """
+        WITH incoming AS (
+            SELECT * FROM unnest(@code, @version, @unit, @procedure, @channel, @status, @received, @due, @terminal,
+                @terminal_status, @supplements, @wait, @open_supplement, @fee_data, @fee_bearing, @paid_online,
+                @electronic_result, @result_digitised, @components_digitised, @reused, @personal_store,
+                @population_data, @negative_rating, @complaint)
+                AS x(code, version, unit_code, procedure_code, channel, status, received_at, due_at, terminal_at,
+                     terminal_status, supplement_count, supplement_wait_seconds, open_supplement_at, fee_data, fee_bearing,
+                     paid_online, electronic_result, result_digitised, components_digitised, reused, personal_store,
+                     population_data, negative_rating, complaint)),
+        previous AS (
+            SELECT f.code, f.unit_code, f.received_at, f.terminal_at
+            FROM dossier_facts f JOIN incoming i ON i.code = f.code WHERE i.version > f.version),
+        changed AS (
+            INSERT INTO dossier_facts AS f SELECT * FROM incoming
+            ON CONFLICT (code) DO UPDATE SET
+                version = excluded.version, unit_code = excluded.unit_code, procedure_code = excluded.procedure_code,
+                channel = excluded.channel, status = excluded.status, received_at = excluded.received_at,
+                due_at = excluded.due_at, terminal_at = excluded.terminal_at, terminal_status = excluded.terminal_status,
+                supplement_count = excluded.supplement_count, supplement_wait_seconds = excluded.supplement_wait_seconds,
+                open_supplement_at = excluded.open_supplement_at, fee_data = excluded.fee_data,
+                fee_bearing = excluded.fee_bearing, paid_online = excluded.paid_online,
+                electronic_result = excluded.electronic_result, result_digitised = excluded.result_digitised,
+                components_digitised = excluded.components_digitised, reused = excluded.reused,
+                personal_store = excluded.personal_store, population_data = excluded.population_data,
+                negative_rating = excluded.negative_rating, complaint = excluded.complaint
+            WHERE excluded.version > f.version
+            RETURNING f.code, f.unit_code, f.received_at, f.terminal_at),
+        spans AS (
+            SELECT unit_code, received_at AS from_at, terminal_at AS to_at FROM previous
+            UNION ALL SELECT unit_code, received_at, terminal_at FROM changed)
+        """ + DirtyMarks.FromSpans;
+
+    // A procedure feeds criteria of every unit whose dossiers use it, in every period: a catalogue
+    // change marks every (unit, period) already scored, besides the periods of its publication.
+    public const string Procedures = """
+        WITH incoming AS (
+            SELECT * FROM unnest(@code, @version, @unit, @active, @online_level, @full_online_eligible, @paper_result,
+                @fee_bearing, @citizen_subject, @content_full, @legal_effective, @decision, @made_public,
+                @processing_time, @processing_unit)
+                AS x(code, version, unit_code, active, online_level, full_online_eligible, paper_result, fee_bearing,
+                     citizen_subject, content_full, legal_effective_at, publication_decision_at, made_public_at,
+                     processing_time, processing_time_unit)),
+        previous AS (
+            SELECT f.code, f.unit_code, f.publication_decision_at, f.made_public_at
+            FROM procedure_facts f JOIN incoming i ON i.code = f.code WHERE i.version > f.version),
+        changed AS (
+            INSERT INTO procedure_facts AS f SELECT * FROM incoming
+            ON CONFLICT (code) DO UPDATE SET
+                version = excluded.version, unit_code = excluded.unit_code, active = excluded.active,
+                online_level = excluded.online_level, full_online_eligible = excluded.full_online_eligible,
+                paper_result = excluded.paper_result, fee_bearing = excluded.fee_bearing,
+                citizen_subject = excluded.citizen_subject, content_full = excluded.content_full,
+                legal_effective_at = excluded.legal_effective_at,
+                publication_decision_at = excluded.publication_decision_at, made_public_at = excluded.made_public_at,
+                processing_time = excluded.processing_time, processing_time_unit = excluded.processing_time_unit
+            WHERE excluded.version > f.version
+            RETURNING f.code, f.unit_code, f.publication_decision_at, f.made_public_at),
+        dates AS (
+            SELECT unit_code, publication_decision_at AS at FROM previous
+            UNION ALL SELECT unit_code, made_public_at FROM previous
+            UNION ALL SELECT unit_code, publication_decision_at FROM changed
+            UNION ALL SELECT unit_code, made_public_at FROM changed
+            UNION ALL SELECT unit_code, now() FROM changed),
+        spans AS (
+            SELECT unit_code, at AS from_at, at AS to_at FROM dates WHERE at IS NOT NULL
+            UNION ALL
+            SELECT s.unit_code, (s.period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'), (s.period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+            FROM current_scores s WHERE EXISTS (SELECT 1 FROM changed))
+        """ + DirtyMarks.FromSpans;
+
+    public const string Feedback = """
+        WITH incoming AS (
+            SELECT * FROM unnest(@id, @version, @unit, @kind, @received, @deadline, @handled, @outcome, @dissatisfied, @re_raised)
+                AS x(id, version, unit_code, kind, received_at, deadline_at, handled_at, outcome, dissatisfied, re_raised)),
+        previous AS (
+            SELECT f.id, f.unit_code, f.received_at, f.handled_at
+            FROM feedback_facts f JOIN incoming i ON i.id = f.id WHERE i.version > f.version),
+        changed AS (
+            INSERT INTO feedback_facts AS f SELECT * FROM incoming
+            ON CONFLICT (id) DO UPDATE SET
+                version = excluded.version, unit_code = excluded.unit_code, kind = excluded.kind,
+                received_at = excluded.received_at, deadline_at = excluded.deadline_at, handled_at = excluded.handled_at,
+                outcome = excluded.outcome, dissatisfied = excluded.dissatisfied, re_raised = excluded.re_raised
+            WHERE excluded.version > f.version
+            RETURNING f.id, f.unit_code, f.received_at, f.handled_at),
+        spans AS (
+            SELECT unit_code, received_at AS from_at, handled_at AS to_at FROM previous
+            UNION ALL SELECT unit_code, received_at, handled_at FROM changed)
+        """ + DirtyMarks.FromSpans;
+
+    public const string DeclaredTotals = """
+        WITH incoming AS (
+            SELECT * FROM unnest(@key, @version, @unit, @kind, @start, @received)
+                AS x(key, version, unit_code, period_kind, period_start, dossiers_received)),
+        previous AS (
+            SELECT f.key, f.unit_code, f.period_start
+            FROM declared_totals f JOIN incoming i ON i.key = f.key WHERE i.version > f.version),
+        changed AS (
+            INSERT INTO declared_totals AS f SELECT * FROM incoming
+            ON CONFLICT (key) DO UPDATE SET
+                version = excluded.version, unit_code = excluded.unit_code, period_kind = excluded.period_kind,
+                period_start = excluded.period_start, dossiers_received = excluded.dossiers_received
+            WHERE excluded.version > f.version
+            RETURNING f.key, f.unit_code, f.period_start),
+        starts AS (
+            SELECT unit_code, (period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS at FROM previous
+            UNION ALL SELECT unit_code, (period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') FROM changed),
+        spans AS (SELECT unit_code, at AS from_at, at AS to_at FROM starts)
+        """ + DirtyMarks.FromSpans;
+}

@@ -1,0 +1,112 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Hub.Scoring.Facts;
+
+/// <summary>
+/// Applies facts set-based, one statement per batch: a fact replaces the stored one only when its
+/// version is higher, so redelivered, duplicated and reordered events change nothing; the changed
+/// records' (unit, period) pairs are marked dirty in the same statement. Returns how many facts changed.
+/// </summary>
+public sealed class FactWriter(NpgsqlDataSource dataSource)
+{
+    public async Task<int> WriteDossiersAsync(IReadOnlyList<DossierFact> facts, CancellationToken cancellationToken)
+    {
+        var rows = Latest(facts, f => f.Code, f => f.Version);
+        await using var command = dataSource.CreateCommand(FactSql.Dossiers);
+        var p = command.Parameters;
+        Add(p, "code", NpgsqlDbType.Text, rows.Select(f => f.Code));
+        Add(p, "version", NpgsqlDbType.Bigint, rows.Select(f => f.Version));
+        Add(p, "unit", NpgsqlDbType.Text, rows.Select(f => f.UnitCode));
+        Add(p, "procedure", NpgsqlDbType.Text, rows.Select(f => f.ProcedureCode));
+        Add(p, "channel", NpgsqlDbType.Smallint, rows.Select(f => (short)f.Channel));
+        Add(p, "status", NpgsqlDbType.Smallint, rows.Select(f => (short)f.Status));
+        Add(p, "received", NpgsqlDbType.TimestampTz, rows.Select(f => f.ReceivedAt));
+        Add(p, "due", NpgsqlDbType.TimestampTz, rows.Select(f => f.DueAt));
+        Add(p, "terminal", NpgsqlDbType.TimestampTz, rows.Select(f => f.TerminalAt));
+        Add(p, "terminal_status", NpgsqlDbType.Smallint, rows.Select(f => (short?)f.TerminalStatus));
+        Add(p, "supplements", NpgsqlDbType.Integer, rows.Select(f => f.SupplementCount));
+        Add(p, "wait", NpgsqlDbType.Double, rows.Select(f => f.SupplementWaitSeconds));
+        Add(p, "open_supplement", NpgsqlDbType.TimestampTz, rows.Select(f => f.OpenSupplementAt));
+        Add(p, "fee_data", NpgsqlDbType.Boolean, rows.Select(f => f.FeeData));
+        Add(p, "fee_bearing", NpgsqlDbType.Boolean, rows.Select(f => f.FeeBearing));
+        Add(p, "paid_online", NpgsqlDbType.Boolean, rows.Select(f => f.PaidOnline));
+        Add(p, "electronic_result", NpgsqlDbType.Boolean, rows.Select(f => f.ElectronicResult));
+        Add(p, "result_digitised", NpgsqlDbType.Boolean, rows.Select(f => f.ResultDigitised));
+        Add(p, "components_digitised", NpgsqlDbType.Boolean, rows.Select(f => f.ComponentsDigitised));
+        Add(p, "reused", NpgsqlDbType.Boolean, rows.Select(f => f.Reused));
+        Add(p, "personal_store", NpgsqlDbType.Boolean, rows.Select(f => f.PersonalStore));
+        Add(p, "population_data", NpgsqlDbType.Boolean, rows.Select(f => f.PopulationData));
+        Add(p, "negative_rating", NpgsqlDbType.Boolean, rows.Select(f => f.NegativeRating));
+        Add(p, "complaint", NpgsqlDbType.Boolean, rows.Select(f => f.Complaint));
+        return await ExecuteAsync(command, cancellationToken);
+    }
+
+    public async Task<int> WriteProceduresAsync(IReadOnlyList<ProcedureFact> facts, CancellationToken cancellationToken)
+    {
+        var rows = Latest(facts, f => f.Code, f => f.Version);
+        await using var command = dataSource.CreateCommand(FactSql.Procedures);
+        var p = command.Parameters;
+        Add(p, "code", NpgsqlDbType.Text, rows.Select(f => f.Code));
+        Add(p, "version", NpgsqlDbType.Bigint, rows.Select(f => f.Version));
+        Add(p, "unit", NpgsqlDbType.Text, rows.Select(f => f.UnitCode));
+        Add(p, "active", NpgsqlDbType.Boolean, rows.Select(f => f.Active));
+        Add(p, "online_level", NpgsqlDbType.Smallint, rows.Select(f => (short)f.OnlineLevel));
+        Add(p, "full_online_eligible", NpgsqlDbType.Boolean, rows.Select(f => f.FullOnlineEligible));
+        Add(p, "paper_result", NpgsqlDbType.Boolean, rows.Select(f => f.PaperResult));
+        Add(p, "fee_bearing", NpgsqlDbType.Boolean, rows.Select(f => f.FeeBearing));
+        Add(p, "citizen_subject", NpgsqlDbType.Boolean, rows.Select(f => f.CitizenSubject));
+        Add(p, "content_full", NpgsqlDbType.Boolean, rows.Select(f => f.ContentFull));
+        Add(p, "legal_effective", NpgsqlDbType.TimestampTz, rows.Select(f => f.LegalEffectiveAt));
+        Add(p, "decision", NpgsqlDbType.TimestampTz, rows.Select(f => f.PublicationDecisionAt));
+        Add(p, "made_public", NpgsqlDbType.TimestampTz, rows.Select(f => f.MadePublicAt));
+        Add(p, "processing_time", NpgsqlDbType.Integer, rows.Select(f => f.ProcessingTime));
+        Add(p, "processing_unit", NpgsqlDbType.Smallint, rows.Select(f => (short)f.ProcessingTimeUnit));
+        return await ExecuteAsync(command, cancellationToken);
+    }
+
+    public async Task<int> WriteFeedbackAsync(IReadOnlyList<FeedbackFact> facts, CancellationToken cancellationToken)
+    {
+        var rows = Latest(facts, f => f.Id, f => f.Version);
+        await using var command = dataSource.CreateCommand(FactSql.Feedback);
+        var p = command.Parameters;
+        Add(p, "id", NpgsqlDbType.Text, rows.Select(f => f.Id));
+        Add(p, "version", NpgsqlDbType.Bigint, rows.Select(f => f.Version));
+        Add(p, "unit", NpgsqlDbType.Text, rows.Select(f => f.UnitCode));
+        Add(p, "kind", NpgsqlDbType.Smallint, rows.Select(f => (short)f.Kind));
+        Add(p, "received", NpgsqlDbType.TimestampTz, rows.Select(f => f.ReceivedAt));
+        Add(p, "deadline", NpgsqlDbType.TimestampTz, rows.Select(f => f.DeadlineAt));
+        Add(p, "handled", NpgsqlDbType.TimestampTz, rows.Select(f => f.HandledAt));
+        Add(p, "outcome", NpgsqlDbType.Smallint, rows.Select(f => (short)f.Outcome));
+        Add(p, "dissatisfied", NpgsqlDbType.Boolean, rows.Select(f => f.Dissatisfied));
+        Add(p, "re_raised", NpgsqlDbType.Boolean, rows.Select(f => f.ReRaised));
+        return await ExecuteAsync(command, cancellationToken);
+    }
+
+    public async Task<int> WriteDeclaredTotalsAsync(IReadOnlyList<DeclaredTotalFact> facts, CancellationToken cancellationToken)
+    {
+        var rows = Latest(facts, f => f.Key, f => f.Version);
+        await using var command = dataSource.CreateCommand(FactSql.DeclaredTotals);
+        var p = command.Parameters;
+        Add(p, "key", NpgsqlDbType.Text, rows.Select(f => f.Key));
+        Add(p, "version", NpgsqlDbType.Bigint, rows.Select(f => f.Version));
+        Add(p, "unit", NpgsqlDbType.Text, rows.Select(f => f.UnitCode));
+        Add(p, "kind", NpgsqlDbType.Smallint, rows.Select(f => (short)f.PeriodKind));
+        Add(p, "start", NpgsqlDbType.Date, rows.Select(f => f.PeriodStart));
+        Add(p, "received", NpgsqlDbType.Bigint, rows.Select(f => f.DossiersReceived));
+        return await ExecuteAsync(command, cancellationToken);
+    }
+
+    /// <summary>One row per key, the highest version: ON CONFLICT may not touch a row twice in one statement.</summary>
+    private static List<T> Latest<T>(IReadOnlyList<T> facts, Func<T, string> key, Func<T, long> version) =>
+        facts.GroupBy(key, StringComparer.Ordinal).Select(g => g.MaxBy(version)!).OrderBy(key, StringComparer.Ordinal).ToList();
+
+    private static void Add<T>(NpgsqlParameterCollection parameters, string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values.ToArray() });
+
+    private static async Task<int> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetInt32(0) : 0;
+    }
+}
