@@ -1,8 +1,11 @@
 using Hub.Outbox;
+using Hub.Scoring.Api;
 using Hub.Scoring.Calendar;
 using Hub.Scoring.Data;
 using Hub.Scoring.Engine;
 using Hub.Scoring.Facts;
+using Hub.Scoring.Grpc;
+using Hub.Scoring.Live;
 using Hub.Scoring.Rules;
 using Hub.Scoring.Units;
 using Hub.ServiceDefaults.Data;
@@ -27,16 +30,22 @@ public static class Extensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => UnitDirectory.Load(InBase(options.UnitsFile)));
         services.AddSingleton(_ => WorkingCalendar.Load(InBase(options.HolidaysFile)));
-        services.AddSingleton(_ => new RuleSetCatalog(RuleSetLoader.LoadFolder(InBase(options.RuleSetsFolder)), options.RuleSets));
+        services.AddSingleton(_ => new RuleSetCatalog(RuleSetLoader.LoadFolder(InBase(options.RuleSetsFolder)), options.Schedule));
         builder.AddHubDbContext<ScoringDbContext>();
         // Reference data is in place before the first event is consumed: hosted services start in order.
         services.AddHostedService<ReferenceDataLoader>();
+        // A replica that only answers queries can leave the sync events to the others.
+        var consumeEvents = builder.Configuration.GetValue("Scoring:ConsumeEvents", defaultValue: true);
         builder.AddHubMessaging(bus =>
         {
-            bus.AddConsumer<DossiersChangedConsumer>();
-            bus.AddConsumer<ProceduresChangedConsumer>();
-            bus.AddConsumer<FeedbackChangedConsumer>();
-            bus.AddConsumer<PeriodTotalsDeclaredConsumer>();
+            if (consumeEvents)
+            {
+                bus.AddConsumer<DossiersChangedConsumer>();
+                bus.AddConsumer<ProceduresChangedConsumer>();
+                bus.AddConsumer<FeedbackChangedConsumer>();
+                bus.AddConsumer<PeriodTotalsDeclaredConsumer>();
+            }
+            bus.AddScoreFeed();
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200))));
         });
         builder.AddHubOutbox();
@@ -47,6 +56,8 @@ public static class Extensions
         services.AddSingleton<ScoreEngine>();
         services.AddSingleton<FullRecompute>();
         services.AddHostedService<RecomputeLoop>();
+        builder.AddScoresApi();
+        builder.AddScoresGrpc();
         return builder;
     }
 
@@ -56,6 +67,8 @@ public static class Extensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapScoresApi();
+        app.MapScoresGrpc();
         return app;
     }
 

@@ -7,8 +7,12 @@ public sealed class ScoringOptions
 {
     public const string Section = "Scoring";
 
-    /// <summary>Which rule-set version is in force from which day; the default puts 766-v1 in force for all time.</summary>
-    public IReadOnlyList<RuleSetSchedule> RuleSets { get; init; } = [new(new DateOnly(2000, 1, 1), "766-v1")];
+    /// <summary>Which rule-set version is in force from which day (configuration "Scoring:RuleSets").</summary>
+    // Empty by default: the configuration binder adds to a list it finds filled, it does not replace it.
+    public IReadOnlyList<RuleSetSchedule> RuleSets { get; init; } = [];
+
+    /// <summary>The configured schedule, or 766-v1 for all time when none is configured.</summary>
+    public IReadOnlyList<RuleSetSchedule> Schedule => RuleSets.Count > 0 ? RuleSets : [new(new DateOnly(2000, 1, 1), "766-v1")];
 
     /// <summary>Targets recomputed per round: one set of SQL statements each.</summary>
     public int BatchSize { get; init; } = 2000;

@@ -15,7 +15,8 @@ namespace Hub.EndToEnd.Tests;
 /// obtains a token, pushes its dossiers, cannot touch another province's, and is cut off at once
 /// when the operator disables it.
 /// </summary>
-public sealed class ProvinceJourneyTests(RunningHub hub) : IClassFixture<RunningHub>
+[Collection(SharedRunningHub.Name)]
+public sealed class ProvinceJourneyTests(RunningHub hub)
 {
     private static readonly GrpcMethod<UpsertDossiersRequest, UpsertDossiersReply> Upsert =
         new(DossiersReflection.Descriptor.Services[0].FindMethodByName("UpsertDossiers"));

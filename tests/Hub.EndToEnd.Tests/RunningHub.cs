@@ -4,7 +4,7 @@ using Hub.Testing;
 namespace Hub.EndToEnd.Tests;
 
 /// <summary>
-/// Identity, the dossier service and the gateway as separate processes on loopback ports, with
+/// Identity, the dossier service, scoring and the gateway as separate processes on loopback ports, with
 /// databases of their own on the run's PostgreSQL and the run's RabbitMQ — what `tools/hub up`
 /// brings up, and what a provincial system sees from outside.
 /// </summary>
@@ -12,6 +12,7 @@ public sealed partial class RunningHub : IAsyncLifetime
 {
     private readonly PostgresDatabase _identityDatabase = new();
     private readonly PostgresDatabase _dossiersDatabase = new();
+    private readonly PostgresDatabase _scoringDatabase = new();
     private readonly List<ServiceProcess> _processes = [];
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
     private Dictionary<string, string> _gatewayEnvironment = [];
@@ -29,7 +30,8 @@ public sealed partial class RunningHub : IAsyncLifetime
         var servers = await TestServers.GetAsync();
         await _identityDatabase.InitializeAsync();
         await _dossiersDatabase.InitializeAsync();
-        var (identityPort, dossiersPort) = (FreePort.Next(), FreePort.Next());
+        await _scoringDatabase.InitializeAsync();
+        var (identityPort, dossiersPort, scoringPort, scoringGrpcPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
         var identityUrl = $"http://127.0.0.1:{identityPort}";
         Dictionary<string, string> Common(string name) => new()
         {
@@ -51,9 +53,17 @@ public sealed partial class RunningHub : IAsyncLifetime
         dossiersEnvironment["ConnectionStrings__Postgres"] = _dossiersDatabase.ConnectionString;
         await StartAsync("services/Hub.Dossiers", dossiersEnvironment, new Uri($"http://127.0.0.1:{dossiersPort}/healthz"));
 
+        var scoringEnvironment = Common("scoring");
+        scoringEnvironment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{scoringPort}";
+        scoringEnvironment["Scoring__GrpcUrl"] = $"http://127.0.0.1:{scoringGrpcPort}";
+        scoringEnvironment["ConnectionStrings__Postgres"] = _scoringDatabase.ConnectionString;
+        await StartAsync("services/Hub.Scoring", scoringEnvironment, new Uri($"http://127.0.0.1:{scoringPort}/healthz"));
+
         var gatewayEnvironment = Common("gateway");
         gatewayEnvironment["ReverseProxy__Clusters__identity__Destinations__identity-1__Address"] = identityUrl;
         gatewayEnvironment["ReverseProxy__Clusters__dossiers__Destinations__dossiers-1__Address"] = $"http://127.0.0.1:{dossiersPort}";
+        gatewayEnvironment["ReverseProxy__Clusters__scoring__Destinations__scoring-1__Address"] = $"http://127.0.0.1:{scoringPort}";
+        gatewayEnvironment["ReverseProxy__Clusters__scoring-grpc__Destinations__scoring-grpc-1__Address"] = $"http://127.0.0.1:{scoringGrpcPort}";
         // The gateway loads identity's deny-list at start-up with a client of its own.
         gatewayEnvironment["Hub__Auth__Revocations__ClientId"] = AdminClientId;
         gatewayEnvironment["Hub__Auth__Revocations__ClientSecret"] = AdminSecret;
@@ -81,6 +91,7 @@ public sealed partial class RunningHub : IAsyncLifetime
         {
             await process.DisposeAsync();
         }
+        await _scoringDatabase.DisposeAsync();
         await _dossiersDatabase.DisposeAsync();
         await _identityDatabase.DisposeAsync();
     }

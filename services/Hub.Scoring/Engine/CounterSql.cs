@@ -18,7 +18,8 @@ internal static class CounterSql
     /// Dossiers received or handled in the period, per target and procedure, into a temporary table
     /// that the dossier and procedure counters both read. The deadline is the due date, or the
     /// procedure's legal processing time from receipt when the source sent none, extended by the
-    /// time spent waiting for completed supplements.
+    /// time spent waiting for completed supplements. Days and months are counted on the local
+    /// calendar, whatever the session's time zone (a month from 1 May 03:00 ends on 1 June 03:00).
     /// </summary>
     public const string DossiersByProcedure = "CREATE TEMP TABLE scoring_dossiers ON COMMIT DROP AS WITH " + Targets + """
         ,
@@ -27,15 +28,22 @@ internal static class CounterSql
                    p.paper_result, p.online_level, p.full_online_eligible,
                    COALESCE(f.due_at, CASE WHEN p.processing_time > 0 THEN CASE p.processing_time_unit
                         WHEN 1 THEN f.received_at + make_interval(hours => p.processing_time)
-                        WHEN 2 THEN f.received_at + make_interval(days => p.processing_time)
-                        WHEN 3 THEN add_working_days(f.received_at, p.processing_time)
-                        WHEN 4 THEN f.received_at + make_interval(months => p.processing_time) END END)
+                        WHEN 2 THEN ((f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(days => p.processing_time)) AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                        WHEN 3 THEN (w.day + (f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::time) AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                        WHEN 4 THEN ((f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(months => p.processing_time)) AT TIME ZONE 'Asia/Ho_Chi_Minh' END END)
                      + make_interval(secs => f.supplement_wait_seconds) AS deadline
             FROM t
             JOIN unit_closure c ON c.ancestor = t.unit_code
             JOIN dossier_facts f ON f.unit_code = c.descendant
                  AND f.received_at < t.to_at AND (f.terminal_at IS NULL OR f.terminal_at >= t.from_at)
-            LEFT JOIN procedure_facts p ON p.code = f.procedure_code),
+            LEFT JOIN procedure_facts p ON p.code = f.procedure_code
+            -- add_working_days(received_at, processing_time) as joins: one hash join instead of a
+            -- function call per row and target.
+            LEFT JOIN calendar_days o ON f.due_at IS NULL AND p.processing_time > 0 AND p.processing_time_unit = 3
+                 AND o.day = (f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+            LEFT JOIN calendar_days w ON w.working AND w.working_ordinal = o.working_ordinal + p.processing_time),
+        -- OFFSET 0 keeps j a subquery of its own, so each row's flags (and its deadline) are
+        -- computed once, not again in every aggregate that filters on them.
         j AS (
             SELECT s.*,
                    s.received_at >= s.from_at AS received,
@@ -44,7 +52,7 @@ internal static class CounterSql
                         WHEN s.terminal_at <= s.eval_at THEN s.terminal_at <= s.deadline
                         WHEN s.open_supplement_at <= s.eval_at THEN s.open_supplement_at <= s.deadline
                         ELSE s.eval_at <= s.deadline END) IS TRUE AS on_time
-            FROM s)
+            FROM s OFFSET 0)
         SELECT target, period_kind, period_start, procedure_code,
             count(*) FILTER (WHERE received) AS received,
             count(*) AS handled,
@@ -64,7 +72,7 @@ internal static class CounterSql
             count(*) FILTER (WHERE received AND personal_store) AS personal_store,
             count(*) FILTER (WHERE received AND population_data) AS population_data,
             count(*) FILTER (WHERE on_time AND NOT negative_rating AND NOT complaint) AS satisfactory,
-            count(*) FILTER (WHERE received AND channel = 2 AND online_level = 3) AS full_online,
+            count(*) FILTER (WHERE received AND channel = 2 AND online_level = 3 AND full_online_eligible) AS full_online,
             count(*) FILTER (WHERE received AND full_online_eligible) AS full_online_eligible
         FROM j
         GROUP BY target, period_kind, period_start, procedure_code

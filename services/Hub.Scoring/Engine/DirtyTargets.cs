@@ -21,7 +21,13 @@ public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions opt
         RETURNING d.unit_code, d.period_kind, d.period_start, d.marked_seq
         """;
 
+    // The rows are locked first in key order, the order in which consumers' marks lock them, so a
+    // completing round and a marking consumer can wait for each other but never deadlock.
     private const string CompleteSql = """
+        SELECT 1 FROM dirty_targets d JOIN unnest(@units, @kinds, @starts) AS x(unit_code, period_kind, period_start)
+          ON d.unit_code = x.unit_code AND d.period_kind = x.period_kind AND d.period_start = x.period_start
+        ORDER BY d.unit_code, d.period_kind, d.period_start
+        FOR UPDATE OF d;
         WITH done AS (SELECT * FROM unnest(@units, @kinds, @starts, @seqs) AS x(unit_code, period_kind, period_start, seq)),
         removed AS (
             DELETE FROM dirty_targets d USING done

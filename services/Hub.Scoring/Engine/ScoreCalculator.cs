@@ -15,7 +15,10 @@ public static class ScoreCalculator
         var groups = ruleSet.Groups
             .Select(g => Group(g, unitLevel, counters, rates))
             .ToList();
-        var total = groups.Sum(g => g.Points);
+        // Points are fractions such as 4 × 2/3: their binary sum can miss a total that is exact on paper
+        // by 1e-14 (90 would read 89.99999999999999 and classify one band lower while shown as 90.00).
+        // Rounding to 9 decimals drops that noise and nothing a score can show.
+        var total = Math.Round(groups.Sum(g => g.Points), 9);
         var sorted = new SortedDictionary<string, double>(counters.ToDictionary(), StringComparer.Ordinal);
         return new UnitScore(unitCode, period.ToString(), ruleSet.Version, evaluatedAt, total, ruleSet.Classify(total).Code, groups, sorted);
     }

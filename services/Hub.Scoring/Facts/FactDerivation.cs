@@ -37,7 +37,8 @@ public static class FactDerivation
             open == default ? null : open.UtcDateTime,
             FeeData: d.Fees.Count > 0,
             FeeBearing: d.Fees.Any(f => f.AmountVnd > 0),
-            PaidOnline: d.Fees.Any(f => f.AmountVnd > 0 && f.PaymentMethod is PaymentNationalPortal or PaymentProvincialGateway),
+            // Paid online: a fee paid (PaidAt is unset while unpaid) on the national portal or the province's gateway.
+            PaidOnline: d.Fees.Any(f => f.AmountVnd > 0 && f.PaidAt is not null && f.PaymentMethod is PaymentNationalPortal or PaymentProvincialGateway),
             ElectronicResult: d.Results.Any(r => r.ElectronicFile),
             ResultDigitised: d.Results.Any(r => r.Digitised),
             ComponentsDigitised: d.Components.Count > 0 && d.Components.All(c => c.Digitised),

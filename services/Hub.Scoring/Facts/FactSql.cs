@@ -37,7 +37,9 @@ internal static class FactSql
         """ + DirtyMarks.FromSpans;
 
     // A procedure feeds criteria of every unit whose dossiers use it, in every period: a catalogue
-    // change marks every (unit, period) already scored, besides the periods of its publication.
+    // change marks every (unit, period) already scored, besides the periods of its publication, and
+    // every one still dirty: a target being computed for the first time is in neither table as a
+    // score yet, and a round that read the catalogue before this change must not be its last.
     public const string Procedures = """
         WITH incoming AS (
             SELECT * FROM unnest(@code, @version, @unit, @active, @online_level, @full_online_eligible, @paper_result,
@@ -71,7 +73,10 @@ internal static class FactSql
             SELECT unit_code, at AS from_at, at AS to_at FROM dates WHERE at IS NOT NULL
             UNION ALL
             SELECT s.unit_code, (s.period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'), (s.period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
-            FROM current_scores s WHERE EXISTS (SELECT 1 FROM changed))
+            FROM current_scores s WHERE EXISTS (SELECT 1 FROM changed)
+            UNION ALL
+            SELECT d.unit_code, (d.period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'), (d.period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+            FROM dirty_targets d WHERE EXISTS (SELECT 1 FROM changed))
         """ + DirtyMarks.FromSpans;
 
     public const string Feedback = """

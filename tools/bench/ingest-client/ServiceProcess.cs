@@ -3,27 +3,33 @@ using System.Net;
 
 namespace Hub.Bench.Ingest;
 
-/// <summary>The dossier service as a process of its own, configured by environment like `tools/hub up` does.</summary>
+/// <summary>A hub service as a process of its own, configured by environment like `tools/hub up` does (also linked into the scoring bench).</summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
     private ServiceProcess(Process process) => _process = process;
 
-    public static async Task<ServiceProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, int port)
+    /// <summary>Migrates (unless told not to), starts, and waits for /readyz on the port: HTTP/2 cleartext, or HTTP/1.1 for REST ports.</summary>
+    public static async Task<ServiceProcess> StartAsync(string dll, IReadOnlyDictionary<string, string> environment, int port, bool http2 = true, bool migrate = true)
     {
-        using (var migrate = Process.Start(Start(dll, environment, "--migrate"))!)
+        if (migrate)
         {
-            await migrate.WaitForExitAsync();
-            if (migrate.ExitCode != 0)
+            using var migration = Process.Start(Start(dll, environment, "--migrate"))!;
+            await migration.WaitForExitAsync();
+            if (migration.ExitCode != 0)
             {
-                throw new InvalidOperationException($"migrations failed: {await migrate.StandardError.ReadToEndAsync()}");
+                throw new InvalidOperationException($"migrations failed: {await migration.StandardError.ReadToEndAsync()}");
             }
         }
         var process = Process.Start(Start(dll, environment))!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
-        using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = new HttpClient
+        {
+            DefaultRequestVersion = http2 ? HttpVersion.Version20 : HttpVersion.Version11,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         for (var attempt = 0; attempt < 300; attempt++)
         {
             try
@@ -41,7 +47,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             await Task.Delay(100);
         }
         process.Kill();
-        throw new InvalidOperationException("the dossier service did not become ready within 30 s");
+        throw new InvalidOperationException($"{Path.GetFileName(dll)} did not become ready within 30 s");
     }
 
     private static ProcessStartInfo Start(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
