@@ -38,6 +38,26 @@ public sealed class DossierSyncTests(SyncFixture fixture) : IClassFixture<SyncFi
     }
 
     [Fact]
+    public async Task An_open_dossier_due_next_week_is_accepted_but_one_received_next_week_is_not()
+    {
+        var code = Samples.Prefix();
+        var now = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(-1));
+        var dueNextWeek = Samples.Dossier(code);
+        dueNextWeek.ReceivedAt = now;
+        dueNextWeek.StatusHistory[0].At = now;
+        dueNextWeek.DueAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(7));
+        var receivedNextWeek = Samples.Dossier(code + "-later");
+        receivedNextWeek.ReceivedAt = dueNextWeek.DueAt;
+        receivedNextWeek.DueAt = null;
+
+        var reply = await PushAsync(dueNextWeek, receivedNextWeek);
+
+        Assert.Equal(RecordStatus.Accepted, reply.Results[0].Status);
+        Assert.Equal(RecordStatus.Rejected, reply.Results[1].Status);
+        Assert.Contains(reply.Results[1].Errors, e => e.Field == "received_at");
+    }
+
+    [Fact]
     public async Task Copies_of_one_dossier_in_a_batch_store_the_highest_version_once()
     {
         var code = Samples.Prefix();

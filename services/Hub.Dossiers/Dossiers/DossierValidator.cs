@@ -23,7 +23,8 @@ public static class DossierValidator
         }
 
         var received = FieldErrors.Date(errors, "received_at", dossier.ReceivedAt, required: true);
-        var due = FieldErrors.Date(errors, "due_at", dossier.DueAt, required: false);
+        // An open dossier is due after today: only its due date may lie in the future.
+        var due = FieldErrors.Date(errors, "due_at", dossier.DueAt, required: false, allowFuture: true);
         var finished = FieldErrors.Date(errors, "finished_at", dossier.FinishedAt, required: false);
         var returned = FieldErrors.Date(errors, "returned_at", dossier.ReturnedAt, required: false);
         FieldErrors.NotBefore(errors, "due_at", due, "received_at", received);

@@ -52,7 +52,14 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private static ProcessStartInfo Start(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // From its output folder: that is the content root where its appsettings*.json are.
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
