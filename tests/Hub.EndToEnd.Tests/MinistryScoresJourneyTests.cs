@@ -26,10 +26,12 @@ public sealed class MinistryScoresJourneyTests(RunningHub hub)
     {
         using var rest = new HttpClient { BaseAddress = hub.Rest };
         using var grpc = GrpcChannel.ForAddress(hub.Grpc);
-        var admin = await TokenAsync(rest, hub.AdminClientId, hub.AdminSecret, "hub.admin");
+        var admin = await HubAdmin.TokenAsync(rest, hub.AdminClientId, hub.AdminSecret, "hub.admin");
         var suffix = Guid.NewGuid().ToString("N")[..8];
-        var province = await TokenAsync(rest, $"79-sync-{suffix}", await RegisterAsync(rest, admin, "79", "79", "province", $"79-sync-{suffix}", "hub.sync"), "hub.sync");
-        var ministry = await TokenAsync(rest, $"btp-read-{suffix}", await RegisterAsync(rest, admin, "btp", "BTP", "ministry", $"btp-read-{suffix}", "hub.scores.read"), "hub.scores.read");
+        var province = await HubAdmin.TokenAsync(rest, $"79-sync-{suffix}",
+            await HubAdmin.RegisterClientAsync(rest, admin, ("79", "Thành phố Hồ Chí Minh", "province", "79"), $"79-sync-{suffix}", "Hệ thống một cửa TP HCM", "hub.sync"), "hub.sync");
+        var ministry = await HubAdmin.TokenAsync(rest, $"btp-read-{suffix}",
+            await HubAdmin.RegisterClientAsync(rest, admin, ("btp", "Bộ Tư pháp", "ministry", "BTP"), $"btp-read-{suffix}", "Phân tích số liệu Bộ Tư pháp", "hub.scores.read"), "hub.scores.read");
 
         // October 2026 in commune 26740 (the other journey uses 26734): one dossier finished early, one finished a day late, one
         // still open on 31 October although due on the 20th: 1 of 3 on time.
@@ -85,42 +87,6 @@ public sealed class MinistryScoresJourneyTests(RunningHub hub)
             Assert.True(DateTime.UtcNow < deadline, $"the pushed dossiers did not show in the scores within {limit}");
             await Task.Delay(200);
         }
-    }
-
-    private static async Task<string> RegisterAsync(HttpClient rest, string admin, string tenant, string unit, string kind, string clientId, string scope)
-    {
-        using var tenantRequest = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/tenants")
-        {
-            Content = JsonContent.Create(new { id = tenant, name = unit, kind, unit }),
-        };
-        tenantRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
-        using var tenantResponse = await rest.SendAsync(tenantRequest);
-        Assert.True(tenantResponse.IsSuccessStatusCode || tenantResponse.StatusCode == HttpStatusCode.Conflict,
-            await tenantResponse.Content.ReadAsStringAsync());
-
-        using var client = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/clients")
-        {
-            Content = JsonContent.Create(new { tenant, id = clientId, name = clientId, scopes = new[] { scope } }),
-        };
-        client.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
-        using var response = await rest.SendAsync(client);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("secret").GetProperty("secret").GetString()!;
-    }
-
-    private static async Task<string> TokenAsync(HttpClient rest, string clientId, string secret, string scope)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
-        {
-            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials"), new("scope", scope)]),
-        };
-        var credentials = $"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(secret)}";
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
-        using var response = await rest.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
 
     private static Dossier Dossier(string code, DateTimeOffset received, DateTimeOffset? finished)

@@ -21,18 +21,16 @@ public sealed class ProvinceJourneyTests(RunningHub hub)
     private static readonly GrpcMethod<UpsertDossiersRequest, UpsertDossiersReply> Upsert =
         new(DossiersReflection.Descriptor.Services[0].FindMethodByName("UpsertDossiers"));
 
-    private static readonly string[] SyncScope = ["hub.sync"];
-
     [Fact]
     public async Task A_province_registered_by_the_operator_pushes_its_dossiers_and_only_its_own()
     {
         using var rest = new HttpClient { BaseAddress = hub.Rest };
         using var grpc = GrpcChannel.ForAddress(hub.Grpc);
-        var admin = await TokenAsync(rest, hub.AdminClientId, hub.AdminSecret, "hub.admin");
+        var admin = await HubAdmin.TokenAsync(rest, hub.AdminClientId, hub.AdminSecret, "hub.admin");
 
         var clientId = $"79-sync-{Guid.NewGuid():N}"[..20];
-        var secret = await RegisterProvinceClientAsync(rest, admin, clientId);
-        var token = await TokenAsync(rest, clientId, secret, "hub.sync");
+        var secret = await HubAdmin.RegisterClientAsync(rest, admin, ("79", "Thành phố Hồ Chí Minh", "province", "79"), clientId, "Hệ thống một cửa TP HCM", "hub.sync");
+        var token = await HubAdmin.TokenAsync(rest, clientId, secret, "hub.sync");
 
         var code = $"000.00.79.H29-{Guid.NewGuid():N}"[..30];
         var accepted = await grpc.UnaryAsync(Upsert, Batch(Dossier(code, unit: "26734")), Options(token));
@@ -58,42 +56,6 @@ public sealed class ProvinceJourneyTests(RunningHub hub)
         var refusedLater = await RefusedWithinAsync(later, Batch(Dossier(code, version: 2, unit: "26734")), token, TimeSpan.FromSeconds(30));
         Assert.Equal(GrpcStatusCode.Unauthenticated, refusedLater.StatusCode);
         Assert.Equal("The access token or its client has been revoked.", refusedLater.StatusMessage);
-    }
-
-    private static async Task<string> RegisterProvinceClientAsync(HttpClient rest, string admin, string clientId)
-    {
-        using var tenant = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/tenants")
-        {
-            Content = JsonContent.Create(new { id = "79", name = "Thành phố Hồ Chí Minh", kind = "province", unit = "79" }),
-        };
-        tenant.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
-        using var tenantResponse = await rest.SendAsync(tenant);
-        Assert.True(tenantResponse.IsSuccessStatusCode || tenantResponse.StatusCode == System.Net.HttpStatusCode.Conflict,
-            await tenantResponse.Content.ReadAsStringAsync());
-
-        using var client = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/clients")
-        {
-            Content = JsonContent.Create(new { tenant = "79", id = clientId, name = "Hệ thống một cửa TP HCM", scopes = SyncScope }),
-        };
-        client.Headers.Authorization = new AuthenticationHeaderValue("Bearer", admin);
-        using var response = await rest.SendAsync(client);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("secret").GetProperty("secret").GetString()!;
-    }
-
-    private static async Task<string> TokenAsync(HttpClient rest, string clientId, string secret, string scope)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
-        {
-            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials"), new("scope", scope)]),
-        };
-        var credentials = $"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(secret)}";
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
-        using var response = await rest.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
     }
 
     private static async Task<GrpcCallException> RefusedWithinAsync(GrpcChannel grpc, UpsertDossiersRequest request, string token, TimeSpan limit)

@@ -59,7 +59,7 @@ public static class CounterQuery
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var target = new ScoreTarget(reader.GetString(0), new Period((PeriodKind)reader.GetInt16(1), reader.GetFieldValue<DateOnly>(2)));
+                var target = ScoreTarget.Read(reader);
                 if (!result.TryGetValue(target, out var counters))
                 {
                     continue;

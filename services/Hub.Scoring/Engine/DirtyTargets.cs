@@ -57,8 +57,7 @@ public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions opt
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var period = new Period((PeriodKind)reader.GetInt16(1), reader.GetFieldValue<DateOnly>(2));
-            claimed.Add(new ClaimedTarget(new ScoreTarget(reader.GetString(0), period), reader.GetInt64(3)));
+            claimed.Add(new ClaimedTarget(ScoreTarget.Read(reader), reader.GetInt64(3)));
         }
         return claimed;
     }

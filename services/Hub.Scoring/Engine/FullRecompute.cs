@@ -18,7 +18,7 @@ public sealed class FullRecompute(NpgsqlDataSource dataSource, DirtyTargets queu
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            targets.Add(new ScoreTarget(reader.GetString(0), new Period((PeriodKind)reader.GetInt16(1), reader.GetFieldValue<DateOnly>(2))));
+            targets.Add(ScoreTarget.Read(reader));
         }
         return targets;
     }
@@ -71,7 +71,7 @@ public sealed class FullRecompute(NpgsqlDataSource dataSource, DirtyTargets queu
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hashes[new ScoreTarget(reader.GetString(0), new Period((PeriodKind)reader.GetInt16(1), reader.GetFieldValue<DateOnly>(2)))] = reader.GetString(3);
+            hashes[ScoreTarget.Read(reader)] = reader.GetString(3);
         }
         return hashes;
     }

@@ -69,7 +69,7 @@ public static class SnapshotWriter
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hashes[ReadTarget(reader)] = reader.GetString(3);
+            hashes[ScoreTarget.Read(reader)] = reader.GetString(3);
         }
         return hashes;
     }
@@ -92,11 +92,8 @@ public static class SnapshotWriter
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids[ReadTarget(reader)] = reader.GetInt64(3);
+            ids[ScoreTarget.Read(reader)] = reader.GetInt64(3);
         }
         return ids;
     }
-
-    private static ScoreTarget ReadTarget(NpgsqlDataReader reader) =>
-        new(reader.GetString(0), new Periods.Period((Periods.PeriodKind)reader.GetInt16(1), reader.GetFieldValue<DateOnly>(2)));
 }

@@ -12,8 +12,6 @@ namespace Hub.Scoring.Grpc;
 /// </summary>
 public sealed class ScoreCallers(UnitDirectory units)
 {
-    private const string NationalUnit = "VN";
-
     /// <summary>The caller, or the call ends: UNAUTHENTICATED without a valid token, PERMISSION_DENIED without the scope.</summary>
     public CallerContext Resolve(ServerCallContext context)
     {
@@ -28,20 +26,12 @@ public sealed class ScoreCallers(UnitDirectory units)
         return caller;
     }
 
-    /// <summary>True for the national operator and ministries, whose tokens read every unit.</summary>
-    public bool ReadsEverything(CallerContext caller)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        return string.Equals(caller.Unit, NationalUnit, StringComparison.Ordinal)
-            || units.Find(caller.Unit)?.Level is UnitLevels.National or UnitLevels.Ministry;
-    }
-
-    /// <summary>Ends the call with PERMISSION_DENIED unless the caller may read <paramref name="unit"/>.</summary>
+    /// <summary>Ends the call with PERMISSION_DENIED unless the caller may read <paramref name="unit"/> (the rule REST applies too).</summary>
     public void EnsureMayRead(CallerContext caller, Unit unit)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(unit);
-        if (!ReadsEverything(caller) && !units.IsWithin(unit.Code, caller.Unit))
+        if (!CallerScope.For(caller, units).CanSee(unit.Code))
         {
             throw new GrpcCallException(GrpcStatusCode.PermissionDenied,
                 $"Unit {unit.Code} ({unit.Name}) is outside the caller's unit {caller.Unit}: a province's token reads the scores of its own subtree only.");

@@ -3,7 +3,6 @@ using Hub.Scoring.Facts;
 using Hub.Scoring.Periods;
 using Hub.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Hub.Scoring.Tests.Infrastructure;
 
@@ -35,50 +34,12 @@ public sealed class ScoringFixture : IAsyncLifetime
     }
 
     /// <summary>Recomputes until nothing is dirty (alongside the service's own loop; claims keep them apart).</summary>
-    public async Task SettleAsync()
-    {
-        var queue = Server.Services.GetRequiredService<DirtyTargets>();
-        var engine = Server.Services.GetRequiredService<ScoreEngine>();
-        for (var round = 0; round < 1000; round++)
-        {
-            var claimed = await queue.ClaimAsync(CancellationToken.None);
-            if (claimed.Count > 0)
-            {
-                await engine.RecomputeAsync(claimed, CancellationToken.None);
-                continue;
-            }
-            if (await queue.CountAsync(CancellationToken.None) == 0)
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("the dirty targets never settled");
-    }
+    public Task SettleAsync() => ScoringQueries.SettleAsync(Server.Services);
 
     /// <summary>The stored current score of a unit and period, or null.</summary>
-    public async Task<UnitScore?> ScoreAsync(string unit, string period)
-    {
-        var p = Period.Parse(period);
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT s.score::text FROM current_scores c JOIN score_snapshots s ON s.id = c.snapshot_id
-            WHERE c.unit_code = @unit AND c.period_kind = @kind AND c.period_start = @start
-            """, connection);
-        command.Parameters.AddWithValue("unit", unit);
-        command.Parameters.AddWithValue("kind", (short)p.Kind);
-        command.Parameters.AddWithValue("start", p.Start);
-        return await command.ExecuteScalarAsync() is string json ? ScoreJson.Deserialize(json) : null;
-    }
+    public Task<UnitScore?> ScoreAsync(string unit, string period) => ScoringQueries.ScoreAsync(ConnectionString, unit, period);
 
-    public async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<long> ScalarAsync(string sql) => ScoringQueries.ScalarAsync(ConnectionString, sql);
 
     public async Task DisposeAsync()
     {

@@ -1,7 +1,6 @@
-using Hub.Scoring.Units;
 using Hub.ServiceDefaults.Security;
 
-namespace Hub.Scoring.Api;
+namespace Hub.Scoring.Units;
 
 /// <summary>
 /// Which units' scores a caller may read: the operator (the national root) and ministries read
