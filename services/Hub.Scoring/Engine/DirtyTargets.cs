@@ -21,22 +21,33 @@ public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions opt
         RETURNING d.unit_code, d.period_kind, d.period_start, d.marked_seq
         """;
 
-    // The rows are locked first in key order, the order in which consumers' marks lock them, so a
-    // completing round and a marking consumer can wait for each other but never deadlock.
+    private const string GenerationSql = "SELECT seq FROM catalogue_generation";
+
+    // Locks are taken in the order every writer takes them, so writers may wait for each other but
+    // never deadlock: the catalogue generation first (as a catalogue change does before its
+    // upsert), then the marks in key order (as consumers' marks lock them). Holding the generation,
+    // a catalogue change in flight has committed, and one that starts now waits for this round,
+    // whose marks its statement then sees. A generation other than the one read before the round's
+    // counters means the round may have read an older catalogue for a target that change could not
+    // see, so every claimed mark is kept.
     private const string CompleteSql = """
+        SELECT 1 FROM catalogue_generation FOR SHARE;
         SELECT 1 FROM dirty_targets d JOIN unnest(@units, @kinds, @starts) AS x(unit_code, period_kind, period_start)
           ON d.unit_code = x.unit_code AND d.period_kind = x.period_kind AND d.period_start = x.period_start
         ORDER BY d.unit_code, d.period_kind, d.period_start
         FOR UPDATE OF d;
-        WITH done AS (SELECT * FROM unnest(@units, @kinds, @starts, @seqs) AS x(unit_code, period_kind, period_start, seq)),
+        WITH done AS (
+            SELECT * FROM unnest(@units, @kinds, @starts, @seqs) AS x(unit_code, period_kind, period_start, seq)
+            WHERE (SELECT seq FROM catalogue_generation) = @generation),
         removed AS (
             DELETE FROM dirty_targets d USING done
             WHERE d.unit_code = done.unit_code AND d.period_kind = done.period_kind AND d.period_start = done.period_start
               AND d.marked_seq = done.seq
-            RETURNING d.unit_code)
-        UPDATE dirty_targets d SET claimed_until = NULL FROM done
-        WHERE d.unit_code = done.unit_code AND d.period_kind = done.period_kind AND d.period_start = done.period_start
-          AND d.marked_seq <> done.seq
+            RETURNING d.unit_code, d.period_kind, d.period_start)
+        UPDATE dirty_targets d SET claimed_until = NULL FROM unnest(@units, @kinds, @starts) AS x(unit_code, period_kind, period_start)
+        WHERE d.unit_code = x.unit_code AND d.period_kind = x.period_kind AND d.period_start = x.period_start
+          AND NOT EXISTS (SELECT 1 FROM removed r
+                          WHERE r.unit_code = d.unit_code AND r.period_kind = d.period_kind AND r.period_start = d.period_start)
         """;
 
     // Every unit's running and previous month, quarter and year.
@@ -62,12 +73,24 @@ public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions opt
         return claimed;
     }
 
-    public static async Task CompleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ClaimedTarget> claimed, CancellationToken cancellationToken)
+    /// <summary>The catalogue generation, read before a round's counters and handed to <see cref="CompleteAsync"/>.</summary>
+    public static async Task<long> ReadGenerationAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(GenerationSql, connection, transaction);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Removes the claimed marks that nothing re-marked during the round and releases the others.
+    /// <paramref name="generation"/> is the catalogue generation read before the round's counters.
+    /// </summary>
+    public static async Task CompleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ClaimedTarget> claimed, long generation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claimed);
         await using var command = new NpgsqlCommand(CompleteSql, connection, transaction);
         AddTargets(command, claimed.Select(c => c.Target).ToList());
         command.Parameters.Add(new NpgsqlParameter("seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = claimed.Select(c => c.MarkedSeq).ToArray() });
+        command.Parameters.AddWithValue("generation", generation);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -20,11 +20,12 @@ public sealed class ScoreEngine(NpgsqlDataSource dataSource, UnitDirectory units
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var generation = await DirtyTargets.ReadGenerationAsync(connection, transaction, cancellationToken);
         var scores = await ScoreAsync(connection, transaction, claimed.Select(c => c.Target).ToList(), now, cancellationToken);
         var seqs = claimed.ToDictionary(c => c.Target, c => c.MarkedSeq);
         var scored = scores.Select(s => new ScoredTarget(s.Target, units.Find(s.Target.UnitCode)!.Level, s.Score, seqs[s.Target])).ToList();
         var published = await SnapshotWriter.WriteAsync(connection, transaction, scored, now, cancellationToken);
-        await DirtyTargets.CompleteAsync(connection, transaction, claimed, cancellationToken);
+        await DirtyTargets.CompleteAsync(connection, transaction, claimed, generation, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return published;
     }

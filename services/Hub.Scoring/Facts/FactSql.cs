@@ -39,7 +39,11 @@ internal static class FactSql
     // A procedure feeds criteria of every unit whose dossiers use it, in every period: a catalogue
     // change marks every (unit, period) already scored, besides the periods of its publication, and
     // every one still dirty: a target being computed for the first time is in neither table as a
-    // score yet, and a round that read the catalogue before this change must not be its last.
+    // score yet, and a round that read the catalogue before this change must not be its last. A
+    // target created after this statement's snapshot is not seen here: the generation it raises
+    // (locked beforehand with LockCatalogueGeneration) keeps such a target dirty (DirtyTargets.CompleteSql).
+    public const string LockCatalogueGeneration = "SELECT 1 FROM catalogue_generation FOR UPDATE";
+
     public const string Procedures = """
         WITH incoming AS (
             SELECT * FROM unnest(@code, @version, @unit, @active, @online_level, @full_online_eligible, @paper_result,
@@ -63,6 +67,8 @@ internal static class FactSql
                 processing_time = excluded.processing_time, processing_time_unit = excluded.processing_time_unit
             WHERE excluded.version > f.version
             RETURNING f.code, f.unit_code, f.publication_decision_at, f.made_public_at),
+        raised AS (
+            UPDATE catalogue_generation SET seq = seq + 1 WHERE EXISTS (SELECT 1 FROM changed) RETURNING seq),
         dates AS (
             SELECT unit_code, publication_decision_at AS at FROM previous
             UNION ALL SELECT unit_code, made_public_at FROM previous

@@ -45,7 +45,16 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
     public async Task<int> WriteProceduresAsync(IReadOnlyList<ProcedureFact> facts, CancellationToken cancellationToken)
     {
         var rows = Latest(facts, f => f.Code, f => f.Version);
-        await using var command = dataSource.CreateCommand(FactSql.Procedures);
+        // The catalogue generation is locked before the upsert's snapshot is taken, and so before any
+        // mark: a completing round takes it first too (DirtyTargets.CompleteSql), so neither can hold
+        // a mark the other waits for.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var generation = new NpgsqlCommand(FactSql.LockCatalogueGeneration, connection, transaction))
+        {
+            await generation.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using var command = new NpgsqlCommand(FactSql.Procedures, connection, transaction);
         var p = command.Parameters;
         Add(p, "code", NpgsqlDbType.Text, rows.Select(f => f.Code));
         Add(p, "version", NpgsqlDbType.Bigint, rows.Select(f => f.Version));
@@ -62,7 +71,9 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
         Add(p, "made_public", NpgsqlDbType.TimestampTz, rows.Select(f => f.MadePublicAt));
         Add(p, "processing_time", NpgsqlDbType.Integer, rows.Select(f => f.ProcessingTime));
         Add(p, "processing_unit", NpgsqlDbType.Smallint, rows.Select(f => (short)f.ProcessingTimeUnit));
-        return await ExecuteAsync(command, cancellationToken);
+        var changed = await ExecuteAsync(command, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 
     public async Task<int> WriteFeedbackAsync(IReadOnlyList<FeedbackFact> facts, CancellationToken cancellationToken)
