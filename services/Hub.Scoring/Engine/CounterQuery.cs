@@ -5,13 +5,14 @@ using NpgsqlTypes;
 namespace Hub.Scoring.Engine;
 
 /// <summary>
-/// Computes every counter for a batch of targets: four set-based statements in one transaction,
-/// whatever the batch size. Counters with no matching facts are 0.
+/// Computes every counter for a batch of targets: a fixed number of set-based statements in one
+/// transaction, whatever the batch size. Counters with no matching facts are 0.
 /// </summary>
 public static class CounterQuery
 {
     public static async Task<Dictionary<ScoreTarget, Dictionary<string, double>>> RunAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ScoreTarget> targets, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ScoreTarget> targets, DateTimeOffset now,
+        CountSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         var result = targets.Distinct().ToDictionary(t => t, _ => Counters.All.ToDictionary(c => c, _ => 0.0, StringComparer.Ordinal));
@@ -20,23 +21,42 @@ public static class CounterQuery
             return result;
         }
         var batch = result.Keys.ToList();
-        await using (var create = Command(CounterSql.DossiersByProcedure, connection, transaction, batch, now))
+        // Counting groups a row per (unit, period, procedure): with the default 4 MB PostgreSQL
+        // sorts them on disk instead of hashing them in memory. Rounds run one at a time.
+        await ExecuteAsync(new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction), cancellationToken);
+        await ExecuteAsync(Command(source == CountSource.Stored ? CounterSql.DirtyPairs : CounterSql.AllPairs, connection, transaction, batch, now), cancellationToken);
+        // A temporary table has no statistics until analysed; without them every join is planned for 1 row.
+        await ExecuteAsync(new NpgsqlCommand("ANALYZE scoring_pairs", connection, transaction), cancellationToken);
+        // The planner cannot foresee how many (dossier, period) rows the range join yields and sorts
+        // millions of rows by text keys to group them; grouping by hash in memory takes about half
+        // the time. Only this statement is planned without sorts.
+        await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_sort = off", connection, transaction), cancellationToken);
+        await ExecuteAsync(Command(CounterSql.OwnCounts, connection, transaction, batch, now), cancellationToken);
+        await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_sort = on", connection, transaction), cancellationToken);
+        if (source == CountSource.Stored)
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            await ExecuteAsync(new NpgsqlCommand(CounterSql.StoreOwnCounts, connection, transaction), cancellationToken);
         }
+        var ownCounts = source == CountSource.Stored ? "unit_counts" : "scoring_own";
+        await ExecuteAsync(Command(CounterSql.DossiersByProcedure(ownCounts), connection, transaction, batch, now), cancellationToken);
         await ReadAsync(new NpgsqlCommand(CounterSql.DossierCounters, connection, transaction), CounterSql.DossierCounterNames, result, cancellationToken);
         await ReadAsync(Command(CounterSql.ProcedureCounters, connection, transaction, batch, now), CounterSql.ProcedureCounterNames, result, cancellationToken);
         await ReadAsync(Command(CounterSql.FeedbackCounters, connection, transaction, batch, now), CounterSql.FeedbackCounterNames, result, cancellationToken);
         await ReadAsync(Command(CounterSql.UnitCounters, connection, transaction, batch, now), CounterSql.UnitCounterNames, result, cancellationToken);
-        await using (var drop = new NpgsqlCommand("DROP TABLE scoring_dossiers", connection, transaction))
-        {
-            await drop.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await ExecuteAsync(new NpgsqlCommand("DROP TABLE scoring_dossiers, scoring_own, scoring_pairs", connection, transaction), cancellationToken);
         foreach (var counters in result.Values)
         {
             counters[Counters.DossiersSyncBase] = Math.Max(counters[Counters.DossiersReceived], counters[Counters.DossiersDeclared]);
         }
         return result;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using (command)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static NpgsqlCommand Command(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, List<ScoreTarget> targets, DateTimeOffset now)

@@ -15,35 +15,84 @@ internal static class CounterSql
         """;
 
     /// <summary>
-    /// Dossiers received or handled in the period, per target and procedure, into a temporary table
-    /// that the dossier and procedure counters both read. The deadline is the due date, or the
-    /// procedure's legal processing time from receipt when the source sent none, extended by the
-    /// time spent waiting for completed supplements. Days and months are counted on the local
-    /// calendar, whatever the session's time zone (a month from 1 May 03:00 ends on 1 June 03:00).
+    /// The calendar as two arrays, so that adding working days is two lookups instead of a query
+    /// per row: the working-day ordinal of each day (a day off has its previous working day's),
+    /// and the working days by ordinal. Read through <see cref="AddWorkingDays"/>.
     /// </summary>
-    public const string DossiersByProcedure = "CREATE TEMP TABLE scoring_dossiers ON COMMIT DROP AS WITH " + Targets + """
+    private const string Calendar = """
+        calendar AS (
+            SELECT min(day) AS first_day, array_agg(working_ordinal ORDER BY day) AS ordinals,
+                   array_agg(day ORDER BY working_ordinal) FILTER (WHERE working) AS working_days
+            FROM calendar_days)
+        """;
+
+    /// <summary>
+    /// SQL for <paramref name="days"/> working days after (before, when negative) the local day of
+    /// <paramref name="at"/>, at the same time of day; null outside the calendar. Needs the
+    /// <see cref="Calendar"/> CTE joined as cal. The same rule as the add_working_days function.
+    /// </summary>
+    private static string AddWorkingDays(string at, string days) =>
+        $"(cal.working_days[cal.ordinals[({at} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - cal.first_day + 1] + ({days})]"
+        + $" + ({at} AT TIME ZONE 'Asia/Ho_Chi_Minh')::time) AT TIME ZONE 'Asia/Ho_Chi_Minh'";
+
+    private const string Reached = """
+        reached AS (
+            SELECT DISTINCT t.period_kind, t.period_start, c.descendant AS unit_code
+            FROM t JOIN unit_closure c ON c.ancestor = t.unit_code)
+        """;
+
+    /// <summary>Every (unit, period) pair the batch's targets add up: the targets and their subtrees.</summary>
+    public const string AllPairs = "CREATE TEMP TABLE scoring_pairs ON COMMIT DROP AS WITH " + Targets + ", " + Reached + """
+        SELECT unit_code, period_kind, period_start FROM reached
+        """;
+
+    /// <summary>
+    /// The pairs whose stored own counts may be stale: those the batch reaches that are marked dirty.
+    /// Every fact change marks its own unit's pairs, and a pair's mark goes only when a round that
+    /// refreshed it commits, so every other stored row is current.
+    /// </summary>
+    public const string DirtyPairs = "CREATE TEMP TABLE scoring_pairs ON COMMIT DROP AS WITH " + Targets + ", " + Reached + """
+        SELECT r.unit_code, r.period_kind, r.period_start
+        FROM reached r JOIN dirty_targets d
+          ON d.unit_code = r.unit_code AND d.period_kind = r.period_kind AND d.period_start = r.period_start
+        """;
+
+    /// <summary>
+    /// The own counts of the pairs in scoring_pairs, per procedure: the dossiers each unit itself
+    /// received or handled in the period. The deadline is the due date, or the procedure's legal
+    /// processing time from receipt when the source sent none, extended by the time spent waiting
+    /// for completed supplements. Days and months are counted on the local calendar, whatever the
+    /// session's time zone (a month from 1 May 03:00 ends on 1 June 03:00).
+    /// </summary>
+    public static readonly string OwnCounts = "CREATE TEMP TABLE scoring_own ON COMMIT DROP AS WITH " + Targets + $"""
         ,
-        s AS (
-            SELECT t.unit_code AS target, t.period_kind, t.period_start, t.from_at, t.to_at, t.eval_at, f.*,
-                   p.paper_result, p.online_level, p.full_online_eligible,
-                   COALESCE(f.due_at, CASE WHEN p.processing_time > 0 THEN CASE p.processing_time_unit
-                        WHEN 1 THEN f.received_at + make_interval(hours => p.processing_time)
-                        WHEN 2 THEN ((f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(days => p.processing_time)) AT TIME ZONE 'Asia/Ho_Chi_Minh'
-                        WHEN 3 THEN (w.day + (f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::time) AT TIME ZONE 'Asia/Ho_Chi_Minh'
-                        WHEN 4 THEN ((f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(months => p.processing_time)) AT TIME ZONE 'Asia/Ho_Chi_Minh' END END)
+        periods AS (
+            SELECT DISTINCT t.period_kind, t.period_start, t.from_at, t.to_at, t.eval_at
+            FROM t JOIN scoring_pairs sp ON sp.period_kind = t.period_kind AND sp.period_start = t.period_start),
+        bounds AS (SELECT min(from_at) AS from_at, max(to_at) AS to_at FROM periods),
+        {Calendar},
+        -- Every dossier the pairs can reach, with its deadline, once; OFFSET 0 keeps the deadline
+        -- from being computed again for each period the dossier falls in.
+        d AS (
+            SELECT f.*, pf.paper_result, pf.online_level, pf.full_online_eligible,
+                   COALESCE(f.due_at, CASE WHEN pf.processing_time > 0 THEN CASE pf.processing_time_unit
+                        WHEN 1 THEN f.received_at + make_interval(hours => pf.processing_time)
+                        WHEN 2 THEN ((f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(days => pf.processing_time)) AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                        WHEN 3 THEN {AddWorkingDays("f.received_at", "pf.processing_time")}
+                        WHEN 4 THEN ((f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(months => pf.processing_time)) AT TIME ZONE 'Asia/Ho_Chi_Minh' END END)
                      + make_interval(secs => f.supplement_wait_seconds) AS deadline
-            FROM t
-            JOIN unit_closure c ON c.ancestor = t.unit_code
-            JOIN dossier_facts f ON f.unit_code = c.descendant
-                 AND f.received_at < t.to_at AND (f.terminal_at IS NULL OR f.terminal_at >= t.from_at)
-            LEFT JOIN procedure_facts p ON p.code = f.procedure_code
-            -- add_working_days(received_at, processing_time) as joins: one hash join instead of a
-            -- function call per row and target.
-            LEFT JOIN calendar_days o ON f.due_at IS NULL AND p.processing_time > 0 AND p.processing_time_unit = 3
-                 AND o.day = (f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
-            LEFT JOIN calendar_days w ON w.working AND w.working_ordinal = o.working_ordinal + p.processing_time),
-        -- OFFSET 0 keeps j a subquery of its own, so each row's flags (and its deadline) are
-        -- computed once, not again in every aggregate that filters on them.
+            FROM bounds b CROSS JOIN calendar cal
+            JOIN dossier_facts f ON f.received_at < b.to_at AND (f.terminal_at IS NULL OR f.terminal_at >= b.from_at)
+            LEFT JOIN procedure_facts pf ON pf.code = f.procedure_code
+            WHERE f.unit_code IN (SELECT unit_code FROM scoring_pairs)
+            OFFSET 0),
+        s AS (
+            SELECT p.period_kind, p.period_start, p.from_at, p.to_at, p.eval_at, d.*
+            FROM d
+            JOIN periods p ON d.received_at < p.to_at AND (d.terminal_at IS NULL OR d.terminal_at >= p.from_at)
+            JOIN scoring_pairs sp ON sp.unit_code = d.unit_code AND sp.period_kind = p.period_kind AND sp.period_start = p.period_start),
+        -- OFFSET 0 keeps j a subquery of its own, so each row's flags are computed once, not again
+        -- in every aggregate that filters on them.
         j AS (
             SELECT s.*,
                    s.received_at >= s.from_at AS received,
@@ -53,7 +102,7 @@ internal static class CounterSql
                         WHEN s.open_supplement_at <= s.eval_at THEN s.open_supplement_at <= s.deadline
                         ELSE s.eval_at <= s.deadline END) IS TRUE AS on_time
             FROM s OFFSET 0)
-        SELECT target, period_kind, period_start, procedure_code,
+        SELECT unit_code, period_kind, period_start, procedure_code,
             count(*) FILTER (WHERE received) AS received,
             count(*) AS handled,
             count(*) FILTER (WHERE on_time) AS on_time,
@@ -75,7 +124,35 @@ internal static class CounterSql
             count(*) FILTER (WHERE received AND channel = 2 AND online_level = 3 AND full_online_eligible) AS full_online,
             count(*) FILTER (WHERE received AND full_online_eligible) AS full_online_eligible
         FROM j
-        GROUP BY target, period_kind, period_start, procedure_code
+        GROUP BY unit_code, period_kind, period_start, procedure_code
+        """;
+
+    /// <summary>Replaces the stored own counts of the pairs in scoring_pairs with scoring_own.</summary>
+    public const string StoreOwnCounts = """
+        DELETE FROM unit_counts u USING scoring_pairs p
+        WHERE u.unit_code = p.unit_code AND u.period_kind = p.period_kind AND u.period_start = p.period_start;
+        INSERT INTO unit_counts SELECT * FROM scoring_own;
+        """;
+
+    /// <summary>
+    /// Dossiers received or handled in the period, per target and procedure, into a temporary table
+    /// that the dossier and procedure counters both read: the sums of the own counts of the
+    /// target's subtree (every count adds up over units), read from <paramref name="ownCounts"/>.
+    /// </summary>
+    public static string DossiersByProcedure(string ownCounts) => "CREATE TEMP TABLE scoring_dossiers ON COMMIT DROP AS WITH " + Targets + $"""
+        SELECT t.unit_code AS target, t.period_kind, t.period_start, o.procedure_code,
+            sum(o.received) AS received, sum(o.handled) AS handled, sum(o.on_time) AS on_time,
+            sum(o.finished) AS finished, sum(o.handling_hours) AS handling_hours,
+            sum(o.online_channel) AS online_channel, sum(o.online) AS online, sum(o.fee_data) AS fee_data,
+            sum(o.fee_bearing) AS fee_bearing, sum(o.paid_online) AS paid_online,
+            sum(o.paper_finished) AS paper_finished, sum(o.paper_electronic) AS paper_electronic,
+            sum(o.digitised) AS digitised, sum(o.reused) AS reused, sum(o.personal_store) AS personal_store,
+            sum(o.population_data) AS population_data, sum(o.satisfactory) AS satisfactory,
+            sum(o.full_online) AS full_online, sum(o.full_online_eligible) AS full_online_eligible
+        FROM t
+        JOIN unit_closure c ON c.ancestor = t.unit_code
+        JOIN {ownCounts} o ON o.unit_code = c.descendant AND o.period_kind = t.period_kind AND o.period_start = t.period_start
+        GROUP BY t.unit_code, t.period_kind, t.period_start, o.procedure_code
         """;
 
     public const string DossierCounters = """
@@ -150,13 +227,14 @@ internal static class CounterSql
     /// Feedback received or handled in the period. Its deadline is the one the source sent, or from
     /// receipt: 2 working days to refuse, 5 to ask for more, 15 to handle.
     /// </summary>
-    public const string FeedbackCounters = "WITH " + Targets + """
+    public static readonly string FeedbackCounters = "WITH " + Targets + $"""
         ,
+        {Calendar},
         s AS (
             SELECT t.unit_code AS target, t.period_kind, t.period_start, t.eval_at, f.*,
                    f.received_at >= t.from_at AS received,
-                   COALESCE(f.deadline_at, add_working_days(f.received_at, CASE f.outcome WHEN 2 THEN 2 WHEN 3 THEN 5 ELSE 15 END)) AS deadline
-            FROM t
+                   COALESCE(f.deadline_at, {AddWorkingDays("f.received_at", "CASE f.outcome WHEN 2 THEN 2 WHEN 3 THEN 5 ELSE 15 END")}) AS deadline
+            FROM t CROSS JOIN calendar cal
             JOIN unit_closure c ON c.ancestor = t.unit_code
             JOIN feedback_facts f ON f.unit_code = c.descendant
                  AND f.received_at < t.to_at AND (f.handled_at IS NULL OR f.handled_at >= t.from_at)),

@@ -34,7 +34,7 @@ public sealed class FullRecompute(NpgsqlDataSource dataSource, DirtyTargets queu
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var scores = await engine.ScoreAsync(connection, transaction, batch, now, cancellationToken);
+            var scores = await engine.ScoreAsync(connection, transaction, batch, now, CountSource.Facts, cancellationToken);
             differing.AddRange(scores
                 .Where(s => !string.Equals(stored.GetValueOrDefault(s.Target), ScoreJson.ContentHash(s.Score), StringComparison.Ordinal))
                 .Select(s => s.Target));

@@ -20,8 +20,9 @@ public sealed class ScoreEngine(NpgsqlDataSource dataSource, UnitDirectory units
         var now = time.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RoundLock.AcquireAsync(connection, transaction, cancellationToken);
         var generation = await DirtyTargets.ReadGenerationAsync(connection, transaction, cancellationToken);
-        var scores = await ScoreAsync(connection, transaction, claimed.Select(c => c.Target).ToList(), now, cancellationToken);
+        var scores = await ScoreAsync(connection, transaction, claimed.Select(c => c.Target).ToList(), now, CountSource.Stored, cancellationToken);
         var seqs = claimed.ToDictionary(c => c.Target, c => c.MarkedSeq);
         var scored = scores.Select(s => new ScoredTarget(s.Target, units.Find(s.Target.UnitCode)!.Level, s.Score, seqs[s.Target])).ToList();
         var published = await SnapshotWriter.WriteAsync(connection, transaction, scored, now, cancellationToken);
@@ -30,13 +31,17 @@ public sealed class ScoreEngine(NpgsqlDataSource dataSource, UnitDirectory units
         return published;
     }
 
-    /// <summary>Scores targets without storing anything; targets whose unit is not in the tree are skipped.</summary>
+    /// <summary>
+    /// Scores targets without storing any score; targets whose unit is not in the tree are skipped.
+    /// With <see cref="CountSource.Stored"/> the dirty own counts the batch reaches are refreshed.
+    /// </summary>
     public async Task<IReadOnlyList<(ScoreTarget Target, UnitScore Score)>> ScoreAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ScoreTarget> targets, DateTimeOffset now, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ScoreTarget> targets, DateTimeOffset now,
+        CountSource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(targets);
         var known = targets.Where(t => units.Find(t.UnitCode) is not null).ToList();
-        var counters = await CounterQuery.RunAsync(connection, transaction, known, now, cancellationToken);
+        var counters = await CounterQuery.RunAsync(connection, transaction, known, now, source, cancellationToken);
         return counters
             .Select(pair => (pair.Key, Score(pair.Key, pair.Value, now)))
             .ToList();

@@ -101,8 +101,9 @@ public sealed class ManualRecomputeTests(ManualRecomputeFixture host) : IClassFi
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var now = host.Time.GetUtcNow();
+        await RoundLock.AcquireAsync(connection, transaction, CancellationToken.None);
         var generation = await DirtyTargets.ReadGenerationAsync(connection, transaction, CancellationToken.None);
-        var scores = await engine.ScoreAsync(connection, transaction, claimed.Select(c => c.Target).ToList(), now, CancellationToken.None);
+        var scores = await engine.ScoreAsync(connection, transaction, claimed.Select(c => c.Target).ToList(), now, CountSource.Stored, CancellationToken.None);
 
         await whileComputing();
 
