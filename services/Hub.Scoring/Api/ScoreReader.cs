@@ -47,6 +47,13 @@ public sealed class ScoreReader(NpgsqlDataSource dataSource)
         ORDER BY r.rank, r.unit_code
         """;
 
+    private const string RankingStateSql = """
+        SELECT count(*) FILTER (WHERE period_start = @start), COALESCE(max(snapshot_id) FILTER (WHERE period_start = @start), 0),
+               count(*) FILTER (WHERE period_start = @previous), COALESCE(max(snapshot_id) FILTER (WHERE period_start = @previous), 0)
+        FROM current_scores
+        WHERE period_kind = @kind AND period_start IN (@start, @previous) AND unit_level = @level
+        """;
+
     private const string ScoresSql = $"""
         SELECT 0, c.unit_code, c.total, c.classification, c.rule_set, c.computed_at, c.snapshot_id,
                p.total, p.snapshot_id, {GroupCodes}, {GroupPoints}
@@ -101,6 +108,18 @@ public sealed class ScoreReader(NpgsqlDataSource dataSource)
             }
         }
         return new StoredRanking(version, ranked, rows);
+    }
+
+    /// <summary>The state a level's ranking for the period was read at (see <see cref="RankingCache"/>).</summary>
+    public async Task<RankingState> RankingStateAsync(string level, Period period, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(RankingStateSql);
+        AddPeriod(command, period);
+        command.Parameters.AddWithValue("previous", period.Previous.Start);
+        command.Parameters.AddWithValue("level", level);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new RankingState(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
     /// <summary>The current scores of these units for the period (those that have one), with the previous period's totals.</summary>

@@ -28,6 +28,7 @@ public static class ScoresApi
         services.TryAddSingleton<ScoreFeed>();
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<ScoreReader>();
+        services.AddSingleton<RankingCache>();
         services.AddSingleton(builder.Configuration.GetSection(ScoreStreamOptions.Section).Get<ScoreStreamOptions>() ?? new ScoreStreamOptions());
         // Responses only: numbers are numbers (the web default would also read them from strings,
         // which the OpenAPI document then advertises as "number or string").
@@ -90,7 +91,7 @@ public static class ScoresApi
         [Description("The period: 2026-05, 2026-Q2 or 2026. Required.")] string? period,
         [Description("The unit level ranked: province (default), ministry, department, commune or national.")] string? level,
         [Description(FormatDescription)] string? format,
-        HttpContext http, ScoreReader reader, ReferenceData reference, CancellationToken cancellationToken)
+        HttpContext http, RankingCache rankings, ReferenceData reference, CancellationToken cancellationToken)
     {
         if (QueryParameters.RequiredPeriod(period, "period", out var p) is { } periodError)
         {
@@ -105,7 +106,7 @@ public static class ScoresApi
             return ScoreProblems.Invalid("format", FormatDescription);
         }
         var scope = ScopeOf(http, reference);
-        var ranking = await reader.RankingAsync(unitLevel, p, scope.Root, cancellationToken);
+        var ranking = await rankings.GetAsync(unitLevel, p, scope.Root, cancellationToken);
         var etag = EntityTags.For("rankings", unitLevel, p.ToString(), scope.Key, responseFormat.ToString(), ranking.Version, reference.Fingerprint);
         if (EntityTags.Stamp(http, etag))
         {

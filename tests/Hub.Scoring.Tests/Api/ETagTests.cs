@@ -72,6 +72,26 @@ public sealed class ETagTests(ScoresApiFixture fixture)
         Assert.Equal(["00004", "26737"], Rows(ranking).Select(r => r.GetProperty("unitCode").GetString()));
     }
 
+    [Fact]
+    public async Task A_ranked_score_that_changes_is_read_at_once_not_from_an_earlier_read()
+    {
+        // December 2025, which no other test touches: commune 00004's one dossier finishes late, then
+        // a newer version of it finishes on time. The unit count stays the same; only its score moves.
+        const string Path = "rankings?level=commune&period=2025-12";
+        using var client = fixture.Reader(ScoresApiFixture.Operator);
+        var dossier = Dossier("RANK-MOVE", unit: "00004", received: Local(2025, 12, 1)) with { DueAt = Local(2025, 12, 5) };
+        await WriteAsync(dossier, Local(2025, 12, 12));
+        var late = await TotalAsync(client, Path, "00004");
+        Assert.Equal(late, await TotalAsync(client, Path, "00004"));
+
+        await WriteAsync(dossier with { Version = 2 }, Local(2025, 12, 3));
+
+        Assert.True(await TotalAsync(client, Path, "00004") > late, "the ranking still shows the late dossier");
+    }
+
+    private static async Task<double> TotalAsync(HttpClient client, string path, string unit) =>
+        Rows(await JsonAsync(client, path)).Single(r => r.GetProperty("unitCode").GetString() == unit).GetProperty("total").GetDouble();
+
     private async Task WriteAsync(Contracts.Sync.DossierState dossier, DateTimeOffset finished)
     {
         await fixture.Scoring.Facts.WriteDossiersAsync([FactDerivation.Dossier(dossier.FinishedAt(finished))], CancellationToken.None);

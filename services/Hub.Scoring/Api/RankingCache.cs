@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Hub.Scoring.Periods;
+
+namespace Hub.Scoring.Api;
+
+/// <summary>
+/// This replica's rankings, each kept with the state it was read at and served again only while
+/// that state holds: a cheap check (how many scores the level has for the period and the previous
+/// one, and their newest snapshot) replaces the ranking query, which reads and ranks every score of
+/// the level. Exact, not time-based: rounds take turns (Engine/RoundLock), so snapshots commit in
+/// id order and any change to a level's scores raises one of those figures.
+/// </summary>
+public sealed class RankingCache(ScoreReader reader)
+{
+    // Keys are (level, period, subtree); a service runs for years of periods, so the cache is
+    // emptied when it grows past this rather than kept forever.
+    private const int MaxEntries = 2000;
+
+    private readonly ConcurrentDictionary<(string Level, Period Period, string? Root), Entry> _entries = new();
+
+    /// <param name="root">The caller's subtree, or null for every unit.</param>
+    public async Task<StoredRanking> GetAsync(string level, Period period, string? root, CancellationToken cancellationToken)
+    {
+        var key = (level, period, root);
+        var state = await reader.RankingStateAsync(level, period, cancellationToken);
+        if (_entries.TryGetValue(key, out var entry) && entry.State == state)
+        {
+            return entry.Ranking;
+        }
+        // Read after the state: the ranking is at least as new as the state it is kept with, so a
+        // later request finds a newer state and reads again, never an older ranking under it.
+        var ranking = await reader.RankingAsync(level, period, root, cancellationToken);
+        if (_entries.Count >= MaxEntries)
+        {
+            _entries.Clear();
+        }
+        _entries[key] = new Entry(state, ranking);
+        return ranking;
+    }
+
+    private sealed record Entry(RankingState State, StoredRanking Ranking);
+}
