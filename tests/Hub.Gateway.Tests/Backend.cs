@@ -52,7 +52,8 @@ internal sealed class Backend : IAsyncDisposable
         builder.Services.AddHubGrpc(new GrpcServerOptions());
         var app = builder.Build();
         app.MapGrpcService(ProbeReflection.Descriptor.Services[0], service => service
-            .Unary<ProbeRequest, ProbeReply>("Echo", (request, context) => Task.FromResult(Reply(request.Text, context.HttpContext.Request))));
+            .Unary<ProbeRequest, ProbeReply>("Echo", (request, context) => Task.FromResult(Reply(request.Text, context.HttpContext.Request)))
+            .DuplexStreaming<ProbeRequest, ProbeReply>("Chat", ChatAsync));
         app.MapGet("/readyz", () => "ready");
         app.MapGet("/api/v1/scores/echo", (HttpRequest request) => Reply("rest", request).Headers);
         await app.StartAsync();
@@ -70,6 +71,14 @@ internal sealed class Backend : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
+
+    private static async Task ChatAsync(IAsyncEnumerable<ProbeRequest> requests, IGrpcStreamWriter<ProbeReply> replies, ServerCallContext context)
+    {
+        await foreach (var request in requests.WithCancellation(context.CancellationToken))
+        {
+            await replies.WriteAsync(new ProbeReply { Text = request.Text }, context.CancellationToken);
+        }
+    }
 
     private static ProbeReply Reply(string text, HttpRequest request)
     {

@@ -34,6 +34,10 @@ internal sealed class ServerCallHandler
         }
 
         var responseCodec = ChooseResponseCodec(request.Headers[GrpcHeaders.AcceptEncoding].ToString(), requestCodec);
+        if (method.Descriptor.IsClientStreaming)
+        {
+            StreamingRequestLimits.Lift(http, _logger, method.Path);
+        }
 
         using var deadline = CreateDeadline(http, method, out var deadlineAt);
 

@@ -15,4 +15,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "gRPC call {Method} ignored an invalid grpc-timeout '{Value}'")]
     public static partial void InvalidTimeout(ILogger logger, string method, string value);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "gRPC call {Method} keeps the server's request body size limit: the body was read before the call started, so a long stream may end part-way")]
+    public static partial void BodySizeLimitKept(ILogger logger, string method);
 }
