@@ -9,19 +9,48 @@ namespace Hub.Scoring.Data;
 /// Loads the shipped reference data into the database before consumers start: the units, their
 /// closure (every ancestor–descendant pair, which is how a province's figures take in its whole
 /// subtree) and the calendar days. Replicas serialise on an advisory lock; reloading is idempotent.
+/// When the tree or the calendar differs from what was loaded before (an operator added next
+/// year's holidays, a commune moved), every score is marked dirty: deadlines and subtrees were
+/// counted with the old data, and the stored own counts would otherwise keep it.
 /// </summary>
 public sealed class ReferenceDataLoader(NpgsqlDataSource dataSource, UnitDirectory units, WorkingCalendar calendar, ScoringOptions options) : IHostedService
 {
-    private const long LockKey = 766_001;
+    private const long LockKey = 766_000;
+
+    // What the counts depend on: each unit's place in the tree and level, and every calendar day.
+    private const string FingerprintSql = """
+        SELECT md5(concat(
+            (SELECT string_agg(concat_ws(',', code, parent, level), ';' ORDER BY code) FROM units), '|',
+            (SELECT string_agg(concat_ws(',', day, working, working_ordinal), ';' ORDER BY day) FROM calendar_days)))
+        """;
+
+    private const string MarkEveryScoreSql = """
+        INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq)
+        SELECT unit_code, period_kind, period_start, nextval('dirty_mark_seq') FROM current_scores
+        ORDER BY 1, 2, 3
+        ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq
+        """;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey}); DELETE FROM unit_closure; DELETE FROM units; DELETE FROM calendar_days;", cancellationToken);
+        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
+        var before = await FingerprintAsync(connection, transaction, cancellationToken);
+        await ExecuteAsync(connection, transaction, "DELETE FROM unit_closure; DELETE FROM units; DELETE FROM calendar_days;", cancellationToken);
         await LoadUnitsAsync(connection, transaction, cancellationToken);
         await LoadCalendarAsync(connection, transaction, cancellationToken);
+        if (await FingerprintAsync(connection, transaction, cancellationToken) != before)
+        {
+            await ExecuteAsync(connection, transaction, MarkEveryScoreSql, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task<string> FingerprintAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(FingerprintSql, connection, transaction);
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -9,7 +9,7 @@ namespace Hub.Scoring.Engine;
 /// </summary>
 public static class RoundLock
 {
-    // An arbitrary key of this service's own ("766" and the engine's number 1).
+    // A key of this service's own; the reference-data loader holds 766_000.
     private const long Key = 766_001;
 
     public static async Task AcquireAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
