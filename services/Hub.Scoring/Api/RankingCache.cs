@@ -7,14 +7,15 @@ namespace Hub.Scoring.Api;
 /// This replica's rankings, each kept with the state it was read at and served again only while
 /// that state holds: a cheap check (how many scores the level has for the period and the previous
 /// one, and their newest snapshot) replaces the ranking query, which reads and ranks every score of
-/// the level. Exact, not time-based: rounds take turns (Engine/RoundLock), so snapshots commit in
-/// id order and any change to a level's scores raises one of those figures.
+/// the level. Not time-based: rounds take turns (Engine/RoundLock), so snapshots commit in id order
+/// and any change to a level's scores raises one of those figures. A subtree's rows follow this
+/// replica's unit tree, which changes only with a restart (and an empty cache).
 /// </summary>
 public sealed class RankingCache(ScoreReader reader)
 {
-    // Keys are (level, period, subtree); a service runs for years of periods, so the cache is
-    // emptied when it grows past this rather than kept forever.
-    private const int MaxEntries = 2000;
+    // Keys are (level, period, subtree) and a commune-level ranking may hold thousands of rows; a
+    // service runs for years of periods, so the cache is emptied when it grows past this.
+    private const int MaxEntries = 256;
 
     private readonly ConcurrentDictionary<(string Level, Period Period, string? Root), Entry> _entries = new();
 

@@ -1,4 +1,5 @@
 using Hub.Scoring.Calendar;
+using Hub.Scoring.Facts;
 using Hub.Scoring.Units;
 using Npgsql;
 using NpgsqlTypes;
@@ -10,8 +11,9 @@ namespace Hub.Scoring.Data;
 /// closure (every ancestor–descendant pair, which is how a province's figures take in its whole
 /// subtree) and the calendar days. Replicas serialise on an advisory lock; reloading is idempotent.
 /// When the tree or the calendar differs from what was loaded before (an operator added next
-/// year's holidays, a commune moved), every score is marked dirty: deadlines and subtrees were
-/// counted with the old data, and the stored own counts would otherwise keep it.
+/// year's holidays, a commune moved or was added), every target is marked dirty: deadlines and
+/// subtrees were counted with the old data, the stored own counts would otherwise keep it, and a
+/// unit new to the tree has facts that no mark reached.
 /// </summary>
 public sealed class ReferenceDataLoader(NpgsqlDataSource dataSource, UnitDirectory units, WorkingCalendar calendar, ScoringOptions options) : IHostedService
 {
@@ -24,12 +26,10 @@ public sealed class ReferenceDataLoader(NpgsqlDataSource dataSource, UnitDirecto
             (SELECT string_agg(concat_ws(',', day, working, working_ordinal), ';' ORDER BY day) FROM calendar_days)))
         """;
 
-    private const string MarkEveryScoreSql = """
-        INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq)
-        SELECT unit_code, period_kind, period_start, nextval('dirty_mark_seq') FROM current_scores
-        ORDER BY 1, 2, 3
-        ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq
-        """;
+    // Raised and held before any mark, as a catalogue change does (Facts/FactWriter): a round that
+    // counted with the old data and completes after this commit keeps its marks, so a target this
+    // statement cannot see yet (scored for the first time meanwhile) is counted again too.
+    private const string RaiseGenerationSql = "SELECT 1 FROM catalogue_generation FOR UPDATE; UPDATE catalogue_generation SET seq = seq + 1;";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +42,8 @@ public sealed class ReferenceDataLoader(NpgsqlDataSource dataSource, UnitDirecto
         await LoadCalendarAsync(connection, transaction, cancellationToken);
         if (await FingerprintAsync(connection, transaction, cancellationToken) != before)
         {
-            await ExecuteAsync(connection, transaction, MarkEveryScoreSql, cancellationToken);
+            await ExecuteAsync(connection, transaction, RaiseGenerationSql, cancellationToken);
+            await ExecuteAsync(connection, transaction, DirtyMarks.MarkEverything, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }

@@ -22,7 +22,8 @@ public static class CounterQuery
         }
         var batch = result.Keys.ToList();
         // Counting groups a row per (unit, period, procedure): with the default 4 MB PostgreSQL
-        // sorts them on disk instead of hashing them in memory. Rounds run one at a time.
+        // sorts them on disk instead of hashing them in memory. Rounds run one at a time per
+        // database (a --verify may run beside them).
         await ExecuteAsync(new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction), cancellationToken);
         await ExecuteAsync(Command(source == CountSource.Stored ? CounterSql.DirtyPairs : CounterSql.AllPairs, connection, transaction, batch, now), cancellationToken);
         // A temporary table has no statistics until analysed; without them every join is planned for 1 row.

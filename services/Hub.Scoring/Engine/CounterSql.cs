@@ -49,7 +49,9 @@ internal static class CounterSql
     /// <summary>
     /// The pairs whose stored own counts may be stale: those the batch reaches that are marked dirty.
     /// Every fact change marks its own unit's pairs, and a pair's mark goes only when a round that
-    /// refreshed it commits, so every other stored row is current.
+    /// refreshed it commits, so every other stored row holds the current facts. A running period's
+    /// rows are judged at the moment they were counted (open dossiers fall late as time passes):
+    /// at most the refresh interval ago, since every running period is marked again that often.
     /// </summary>
     public const string DirtyPairs = "CREATE TEMP TABLE scoring_pairs ON COMMIT DROP AS WITH " + Targets + ", " + Reached + """
         SELECT r.unit_code, r.period_kind, r.period_start
@@ -127,11 +129,16 @@ internal static class CounterSql
         GROUP BY unit_code, period_kind, period_start, procedure_code
         """;
 
+    private const string OwnCountColumns = "unit_code, period_kind, period_start, procedure_code, received, handled, on_time, "
+        + "finished, handling_hours, online_channel, online, fee_data, fee_bearing, paid_online, paper_finished, paper_electronic, "
+        + "digitised, reused, personal_store, population_data, satisfactory, full_online, full_online_eligible";
+
     /// <summary>Replaces the stored own counts of the pairs in scoring_pairs with scoring_own.</summary>
-    public const string StoreOwnCounts = """
+    public static readonly string StoreOwnCounts = $"""
         DELETE FROM unit_counts u USING scoring_pairs p
         WHERE u.unit_code = p.unit_code AND u.period_kind = p.period_kind AND u.period_start = p.period_start;
-        INSERT INTO unit_counts SELECT * FROM scoring_own;
+        INSERT INTO unit_counts ({OwnCountColumns})
+        SELECT {OwnCountColumns} FROM scoring_own;
         """;
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class FullRecompute(NpgsqlDataSource dataSource, DirtyTargets queu
     /// <summary>Marks every target dirty and recomputes until none is left; returns how many scores changed.</summary>
     public async Task<int> RecomputeAsync(CancellationToken cancellationToken)
     {
-        await using (var command = dataSource.CreateCommand(MarkAllSql))
+        await using (var command = dataSource.CreateCommand(DirtyMarks.MarkEverything))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -56,13 +56,6 @@ public sealed class FullRecompute(NpgsqlDataSource dataSource, DirtyTargets queu
         }
         return changed;
     }
-
-    private static readonly string MarkAllSql = $"""
-        INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq)
-        SELECT unit_code, kind, start, nextval('dirty_mark_seq')
-        FROM ({DirtyMarks.AllTargets} ORDER BY 1, 2, 3) AS everything(unit_code, kind, start)
-        ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq, claimed_until = NULL
-        """;
 
     private async Task<Dictionary<ScoreTarget, string>> StoredHashesAsync(CancellationToken cancellationToken)
     {

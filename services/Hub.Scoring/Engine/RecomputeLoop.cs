@@ -1,5 +1,3 @@
-using Hub.Contracts.Scoring;
-
 namespace Hub.Scoring.Engine;
 
 /// <summary>
@@ -40,15 +38,9 @@ public sealed partial class RecomputeLoop(
 
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        while (await engine.RunRoundAsync(queue, cancellationToken) is { } round)
         {
-            var claimed = await queue.ClaimAsync(cancellationToken);
-            if (claimed.Count == 0)
-            {
-                return;
-            }
-            IReadOnlyList<IndicatorResult> published = await engine.RecomputeAsync(claimed, cancellationToken);
-            LogRound(logger, claimed.Count, published.Count);
+            LogRound(logger, round.Claimed, round.Published.Count);
         }
     }
 

@@ -13,14 +13,38 @@ namespace Hub.Scoring.Engine;
 /// </summary>
 public sealed class ScoreEngine(NpgsqlDataSource dataSource, UnitDirectory units, RuleSetCatalog ruleSets, TimeProvider time)
 {
-    /// <summary>Computes the claimed targets and stores those that changed, with their event, in one transaction.</summary>
-    public async Task<IReadOnlyList<IndicatorResult>> RecomputeAsync(IReadOnlyList<ClaimedTarget> claimed, CancellationToken cancellationToken)
+    /// <summary>
+    /// One round of the loop: takes the round lock, and only then claims a batch, so that a replica
+    /// waiting for its turn holds no lease that could run out meanwhile. Null when nothing was dirty.
+    /// </summary>
+    public async Task<RoundOutcome?> RunRoundAsync(DirtyTargets queue, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(claimed);
-        var now = time.GetUtcNow();
+        ArgumentNullException.ThrowIfNull(queue);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await RoundLock.AcquireAsync(connection, transaction, cancellationToken);
+        var claimed = await queue.ClaimAsync(cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return null;
+        }
+        return new RoundOutcome(claimed.Count, await StoreAsync(connection, transaction, claimed, cancellationToken));
+    }
+
+    /// <summary>Computes targets already claimed and stores those that changed, with their event, in one transaction.</summary>
+    public async Task<IReadOnlyList<IndicatorResult>> RecomputeAsync(IReadOnlyList<ClaimedTarget> claimed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claimed);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await RoundLock.AcquireAsync(connection, transaction, cancellationToken);
+        return await StoreAsync(connection, transaction, claimed, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<IndicatorResult>> StoreAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ClaimedTarget> claimed, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         var generation = await DirtyTargets.ReadGenerationAsync(connection, transaction, cancellationToken);
         var scores = await ScoreAsync(connection, transaction, claimed.Select(c => c.Target).ToList(), now, CountSource.Stored, cancellationToken);
         var seqs = claimed.ToDictionary(c => c.Target, c => c.MarkedSeq);

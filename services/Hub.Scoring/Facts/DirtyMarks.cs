@@ -37,6 +37,14 @@ internal static class DirtyMarks
         SELECT count(*)::int FROM changed
         """;
 
+    /// <summary>Marks every target that any fact reaches and every target already scored, releasing their claims.</summary>
+    public static readonly string MarkEverything = $"""
+        INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq)
+        SELECT unit_code, kind, start, nextval('dirty_mark_seq')
+        FROM ({AllTargets} ORDER BY 1, 2, 3) AS everything(unit_code, kind, start)
+        ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq, claimed_until = NULL
+        """;
+
     /// <summary>Every target that any fact reaches, and every target already scored.</summary>
     public const string AllTargets = """
         WITH spans AS (

@@ -13,7 +13,7 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
     public async Task<int> WriteDossiersAsync(IReadOnlyList<DossierFact> facts, CancellationToken cancellationToken)
     {
         var rows = Latest(facts, f => f.Code, f => f.Version);
-        await using var command = dataSource.CreateCommand(FactSql.Dossiers);
+        await using var command = new NpgsqlCommand(FactSql.Dossiers);
         var p = command.Parameters;
         Add(p, "code", NpgsqlDbType.Text, rows.Select(f => f.Code));
         Add(p, "version", NpgsqlDbType.Bigint, rows.Select(f => f.Version));
@@ -39,7 +39,7 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
         Add(p, "population_data", NpgsqlDbType.Boolean, rows.Select(f => f.PopulationData));
         Add(p, "negative_rating", NpgsqlDbType.Boolean, rows.Select(f => f.NegativeRating));
         Add(p, "complaint", NpgsqlDbType.Boolean, rows.Select(f => f.Complaint));
-        return await ExecuteAsync(command, cancellationToken);
+        return await ExecuteOnePerKeyAsync(command, rows.Select(f => f.Code), cancellationToken);
     }
 
     public async Task<int> WriteProceduresAsync(IReadOnlyList<ProcedureFact> facts, CancellationToken cancellationToken)
@@ -79,7 +79,7 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
     public async Task<int> WriteFeedbackAsync(IReadOnlyList<FeedbackFact> facts, CancellationToken cancellationToken)
     {
         var rows = Latest(facts, f => f.Id, f => f.Version);
-        await using var command = dataSource.CreateCommand(FactSql.Feedback);
+        await using var command = new NpgsqlCommand(FactSql.Feedback);
         var p = command.Parameters;
         Add(p, "id", NpgsqlDbType.Text, rows.Select(f => f.Id));
         Add(p, "version", NpgsqlDbType.Bigint, rows.Select(f => f.Version));
@@ -91,13 +91,13 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
         Add(p, "outcome", NpgsqlDbType.Smallint, rows.Select(f => (short)f.Outcome));
         Add(p, "dissatisfied", NpgsqlDbType.Boolean, rows.Select(f => f.Dissatisfied));
         Add(p, "re_raised", NpgsqlDbType.Boolean, rows.Select(f => f.ReRaised));
-        return await ExecuteAsync(command, cancellationToken);
+        return await ExecuteOnePerKeyAsync(command, rows.Select(f => f.Id), cancellationToken);
     }
 
     public async Task<int> WriteDeclaredTotalsAsync(IReadOnlyList<DeclaredTotalFact> facts, CancellationToken cancellationToken)
     {
         var rows = Latest(facts, f => f.Key, f => f.Version);
-        await using var command = dataSource.CreateCommand(FactSql.DeclaredTotals);
+        await using var command = new NpgsqlCommand(FactSql.DeclaredTotals);
         var p = command.Parameters;
         Add(p, "key", NpgsqlDbType.Text, rows.Select(f => f.Key));
         Add(p, "version", NpgsqlDbType.Bigint, rows.Select(f => f.Version));
@@ -105,7 +105,7 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
         Add(p, "kind", NpgsqlDbType.Smallint, rows.Select(f => (short)f.PeriodKind));
         Add(p, "start", NpgsqlDbType.Date, rows.Select(f => f.PeriodStart));
         Add(p, "received", NpgsqlDbType.Bigint, rows.Select(f => f.DossiersReceived));
-        return await ExecuteAsync(command, cancellationToken);
+        return await ExecuteOnePerKeyAsync(command, rows.Select(f => f.Key), cancellationToken);
     }
 
     /// <summary>One row per key, the highest version: ON CONFLICT may not touch a row twice in one statement.</summary>
@@ -114,6 +114,30 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
 
     private static void Add<T>(NpgsqlParameterCollection parameters, string name, NpgsqlDbType type, IEnumerable<T> values) =>
         parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values.ToArray() });
+
+    /// <summary>
+    /// Runs an upsert with its records' keys locked first, in its own transaction. Two versions of
+    /// one record applied at once would otherwise both read, as the version they replace, the one
+    /// in their statement's snapshot: the later writer would miss the marks of the version the
+    /// earlier one committed (its unit and months), and a unit's stored counts could keep a
+    /// dossier that has left it. Holding the key, the upsert's snapshot is taken after the other
+    /// writer's commit. Keys are locked by hash bucket, in bucket order, so writers never deadlock.
+    /// </summary>
+    private async Task<int> ExecuteOnePerKeyAsync(NpgsqlCommand command, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockKeys = new NpgsqlCommand(FactSql.LockKeys, connection, transaction))
+        {
+            Add(lockKeys.Parameters, "keys", NpgsqlDbType.Text, keys);
+            await lockKeys.ExecuteNonQueryAsync(cancellationToken);
+        }
+        command.Connection = connection;
+        command.Transaction = transaction;
+        var changed = await ExecuteAsync(command, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changed;
+    }
 
     private static async Task<int> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

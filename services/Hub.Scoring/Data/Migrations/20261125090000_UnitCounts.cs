@@ -8,7 +8,8 @@ namespace Hub.Scoring.Data.Migrations;
 /// or handled, judged once. A round refreshes the rows of the dirty (unit, period) pairs it reaches
 /// and adds up the rest, so a change in one commune no longer re-reads the dossiers of the whole
 /// nation (see Engine/CounterQuery). Every target scored so far is marked dirty here, so that the
-/// rows are built before any round adds them up.
+/// rows are built before any round adds them up. Deploy it with every older replica stopped: an
+/// older round would clear those marks without building the rows.
 /// </summary>
 [DbContext(typeof(ScoringDbContext))]
 [Migration("20261125090000_UnitCounts")]
