@@ -1,5 +1,21 @@
 # Shared by the benchmark scripts in this folder: source it, do not run it.
 
+bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# Builds projects (folders under the repository root) in Release, one after the other: the
+# machine's few cores are shared, and a failure shows its own log only.
+bench_build() { # LOG_FILE PROJECT_FOLDER...
+  local log=$1 project; shift
+  for project in "$@"; do
+    dotnet build -c Release "$bench_root/$project" -v quiet -nologo >"$log" 2>&1 || { cat "$log" >&2; return 1; }
+  done
+}
+
+# The Release assembly of a project folder; the assembly is named like the folder unless given.
+bench_release_dll() { # PROJECT_FOLDER [ASSEMBLY_NAME]
+  echo "$bench_root/$1/bin/Release/net10.0/${2:-$(basename "$1")}.dll"
+}
+
 # h2load against one gRPC endpoint with a pre-framed request body; extra arguments are passed on
 # (e.g. -H 'authorization: Bearer …'). Prints "requests/s p50_us p99_us failed data_bytes seconds".
 bench_h2load() { # URL BODY_FILE STREAMS DURATION_S [h2load options...]

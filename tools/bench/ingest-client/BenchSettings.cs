@@ -1,6 +1,6 @@
 namespace Hub.Bench.Ingest;
 
-public sealed record BenchSettings(string PostgresServer, Uri RabbitMq, string ServiceDll, int Port, TimeSpan Duration)
+public sealed record BenchSettings(string PostgresServer, Uri RabbitMq, string ServiceDll, string GatewayDll, TimeSpan Duration)
 {
     public const int BatchSize = 500;
     public const int Streams = 4;
