@@ -44,14 +44,8 @@ internal static class FactSql
     // (locked beforehand with LockCatalogueGeneration) keeps such a target dirty (DirtyTargets.CompleteSql).
     public const string LockCatalogueGeneration = "SELECT 1 FROM catalogue_generation FOR UPDATE";
 
-    /// <summary>
-    /// Transaction-scoped advisory locks on the hash buckets of @keys, in bucket order (the sorted
-    /// subquery feeds the locking call row by row). 4,096 buckets bound the locks one batch takes.
-    /// </summary>
-    public const string LockKeys = """
-        SELECT pg_advisory_xact_lock(766100, b)
-        FROM (SELECT DISTINCT abs(hashtext(k) % 4096) AS b FROM unnest(@keys) AS k ORDER BY 1) AS buckets
-        """;
+    /// <summary>Locks the stored rows of @keys, in key order, before an upsert (see FactWriter).</summary>
+    public static string LockRows(string table, string key) => $"SELECT 1 FROM {table} WHERE {key} = ANY(@keys) ORDER BY {key} FOR UPDATE";
 
     public const string Procedures = """
         WITH incoming AS (

@@ -39,7 +39,7 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
         Add(p, "population_data", NpgsqlDbType.Boolean, rows.Select(f => f.PopulationData));
         Add(p, "negative_rating", NpgsqlDbType.Boolean, rows.Select(f => f.NegativeRating));
         Add(p, "complaint", NpgsqlDbType.Boolean, rows.Select(f => f.Complaint));
-        return await ExecuteOnePerKeyAsync(command, rows.Select(f => f.Code), cancellationToken);
+        return await ExecuteOnePerKeyAsync(command, FactSql.LockRows("dossier_facts", "code"), rows.Select(f => f.Code), cancellationToken);
     }
 
     public async Task<int> WriteProceduresAsync(IReadOnlyList<ProcedureFact> facts, CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
         Add(p, "outcome", NpgsqlDbType.Smallint, rows.Select(f => (short)f.Outcome));
         Add(p, "dissatisfied", NpgsqlDbType.Boolean, rows.Select(f => f.Dissatisfied));
         Add(p, "re_raised", NpgsqlDbType.Boolean, rows.Select(f => f.ReRaised));
-        return await ExecuteOnePerKeyAsync(command, rows.Select(f => f.Id), cancellationToken);
+        return await ExecuteOnePerKeyAsync(command, FactSql.LockRows("feedback_facts", "id"), rows.Select(f => f.Id), cancellationToken);
     }
 
     public async Task<int> WriteDeclaredTotalsAsync(IReadOnlyList<DeclaredTotalFact> facts, CancellationToken cancellationToken)
@@ -105,7 +105,7 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
         Add(p, "kind", NpgsqlDbType.Smallint, rows.Select(f => (short)f.PeriodKind));
         Add(p, "start", NpgsqlDbType.Date, rows.Select(f => f.PeriodStart));
         Add(p, "received", NpgsqlDbType.Bigint, rows.Select(f => f.DossiersReceived));
-        return await ExecuteOnePerKeyAsync(command, rows.Select(f => f.Key), cancellationToken);
+        return await ExecuteOnePerKeyAsync(command, FactSql.LockRows("declared_totals", "key"), rows.Select(f => f.Key), cancellationToken);
     }
 
     /// <summary>One row per key, the highest version: ON CONFLICT may not touch a row twice in one statement.</summary>
@@ -116,21 +116,23 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
         parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Array | type) { Value = values.ToArray() });
 
     /// <summary>
-    /// Runs an upsert with its records' keys locked first, in its own transaction. Two versions of
-    /// one record applied at once would otherwise both read, as the version they replace, the one
-    /// in their statement's snapshot: the later writer would miss the marks of the version the
-    /// earlier one committed (its unit and months), and a unit's stored counts could keep a
-    /// dossier that has left it. Holding the key, the upsert's snapshot is taken after the other
-    /// writer's commit. Keys are locked by hash bucket, in bucket order, so writers never deadlock.
+    /// Runs an upsert after locking the stored rows it may replace, in its own transaction. Two
+    /// versions of one record applied at once would otherwise both read, as the version they
+    /// replace, the one in their statement's snapshot: the later writer would miss the marks of the
+    /// version the earlier one committed (its unit and months), and a unit's stored counts could
+    /// keep a dossier that has left it. Holding the row, the upsert's snapshot is taken after the
+    /// other writer's commit. Rows are locked in key order, as the upsert takes them, so writers
+    /// never deadlock. Two first versions of a record arriving at once are not covered (no row to
+    /// lock yet); the periodic refresh recounts their running periods.
     /// </summary>
-    private async Task<int> ExecuteOnePerKeyAsync(NpgsqlCommand command, IEnumerable<string> keys, CancellationToken cancellationToken)
+    private async Task<int> ExecuteOnePerKeyAsync(NpgsqlCommand command, string lockRowsSql, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockKeys = new NpgsqlCommand(FactSql.LockKeys, connection, transaction))
+        await using (var lockRows = new NpgsqlCommand(lockRowsSql, connection, transaction))
         {
-            Add(lockKeys.Parameters, "keys", NpgsqlDbType.Text, keys);
-            await lockKeys.ExecuteNonQueryAsync(cancellationToken);
+            Add(lockRows.Parameters, "keys", NpgsqlDbType.Text, keys);
+            await lockRows.ExecuteNonQueryAsync(cancellationToken);
         }
         command.Connection = connection;
         command.Transaction = transaction;
