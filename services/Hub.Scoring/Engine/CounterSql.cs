@@ -105,26 +105,26 @@ internal static class CounterSql
                         ELSE s.eval_at <= s.deadline END) IS TRUE AS on_time
             FROM s OFFSET 0)
         SELECT unit_code, period_kind, period_start, procedure_code,
-            count(*) FILTER (WHERE received) AS received,
-            count(*) AS handled,
-            count(*) FILTER (WHERE on_time) AS on_time,
-            count(*) FILTER (WHERE finished) AS finished,
+            count(*) FILTER (WHERE received)::int AS received,
+            count(*)::int AS handled,
+            count(*) FILTER (WHERE on_time)::int AS on_time,
+            count(*) FILTER (WHERE finished)::int AS finished,
             COALESCE(sum(extract(epoch FROM terminal_at - received_at) / 3600.0) FILTER (WHERE finished), 0) AS handling_hours,
-            count(*) FILTER (WHERE received AND channel = 2) AS online_channel,
-            count(*) FILTER (WHERE received AND channel = 2 AND (NOT COALESCE(paper_result, false) OR electronic_result)) AS online,
-            count(*) FILTER (WHERE received AND fee_data) AS fee_data,
-            count(*) FILTER (WHERE received AND fee_bearing) AS fee_bearing,
-            count(*) FILTER (WHERE received AND fee_bearing AND paid_online) AS paid_online,
-            count(*) FILTER (WHERE finished AND paper_result) AS paper_finished,
-            count(*) FILTER (WHERE finished AND paper_result AND electronic_result) AS paper_electronic,
+            count(*) FILTER (WHERE received AND channel = 2)::int AS online_channel,
+            count(*) FILTER (WHERE received AND channel = 2 AND (NOT COALESCE(paper_result, false) OR electronic_result))::int AS online,
+            count(*) FILTER (WHERE received AND fee_data)::int AS fee_data,
+            count(*) FILTER (WHERE received AND fee_bearing)::int AS fee_bearing,
+            count(*) FILTER (WHERE received AND fee_bearing AND paid_online)::int AS paid_online,
+            count(*) FILTER (WHERE finished AND paper_result)::int AS paper_finished,
+            count(*) FILTER (WHERE finished AND paper_result AND electronic_result)::int AS paper_electronic,
             count(*) FILTER (WHERE received AND components_digitised AND (NOT COALESCE(paper_result, false)
-                OR terminal_at IS NULL OR terminal_at > eval_at OR result_digitised)) AS digitised,
-            count(*) FILTER (WHERE received AND reused) AS reused,
-            count(*) FILTER (WHERE received AND personal_store) AS personal_store,
-            count(*) FILTER (WHERE received AND population_data) AS population_data,
-            count(*) FILTER (WHERE on_time AND NOT negative_rating AND NOT complaint) AS satisfactory,
-            count(*) FILTER (WHERE received AND channel = 2 AND online_level = 3 AND full_online_eligible) AS full_online,
-            count(*) FILTER (WHERE received AND full_online_eligible) AS full_online_eligible
+                OR terminal_at IS NULL OR terminal_at > eval_at OR result_digitised))::int AS digitised,
+            count(*) FILTER (WHERE received AND reused)::int AS reused,
+            count(*) FILTER (WHERE received AND personal_store)::int AS personal_store,
+            count(*) FILTER (WHERE received AND population_data)::int AS population_data,
+            count(*) FILTER (WHERE on_time AND NOT negative_rating AND NOT complaint)::int AS satisfactory,
+            count(*) FILTER (WHERE received AND channel = 2 AND online_level = 3 AND full_online_eligible)::int AS full_online,
+            count(*) FILTER (WHERE received AND full_online_eligible)::int AS full_online_eligible
         FROM j
         GROUP BY unit_code, period_kind, period_start, procedure_code
         """;
@@ -237,13 +237,19 @@ internal static class CounterSql
     public static readonly string FeedbackCounters = "WITH " + Targets + $"""
         ,
         {Calendar},
+        -- Each item's deadline once, not again for every target whose subtree holds it; the calendar
+        -- stays out of the join below, which would otherwise hash a copy of its arrays with every row.
+        fb AS (
+            SELECT f.*, COALESCE(f.deadline_at, {AddWorkingDays("f.received_at", "CASE f.outcome WHEN 2 THEN 2 WHEN 3 THEN 5 ELSE 15 END")}) AS deadline
+            FROM calendar cal CROSS JOIN feedback_facts f
+            WHERE f.unit_code IN (SELECT c.descendant FROM t JOIN unit_closure c ON c.ancestor = t.unit_code)
+              AND f.received_at < (SELECT max(to_at) FROM t) AND (f.handled_at IS NULL OR f.handled_at >= (SELECT min(from_at) FROM t))
+            OFFSET 0),
         s AS (
-            SELECT t.unit_code AS target, t.period_kind, t.period_start, t.eval_at, f.*,
-                   f.received_at >= t.from_at AS received,
-                   COALESCE(f.deadline_at, {AddWorkingDays("f.received_at", "CASE f.outcome WHEN 2 THEN 2 WHEN 3 THEN 5 ELSE 15 END")}) AS deadline
-            FROM t CROSS JOIN calendar cal
+            SELECT t.unit_code AS target, t.period_kind, t.period_start, t.eval_at, f.*, f.received_at >= t.from_at AS received
+            FROM t
             JOIN unit_closure c ON c.ancestor = t.unit_code
-            JOIN feedback_facts f ON f.unit_code = c.descendant
+            JOIN fb f ON f.unit_code = c.descendant
                  AND f.received_at < t.to_at AND (f.handled_at IS NULL OR f.handled_at >= t.from_at)),
         j AS (
             SELECT s.*, (s.deadline IS NOT NULL AND CASE WHEN s.handled_at <= s.eval_at THEN s.handled_at <= s.deadline

@@ -10,13 +10,15 @@ internal static class DirtyMarks
 {
     /// <summary>Follows a CTE list that defines spans(unit_code, from_at, to_at); defines targets(unit_code, kind, start).</summary>
     public const string TargetsOfSpans = """
-        , months AS (
+        -- Records of a unit mostly share their first and last month: each pair is listed once before
+        -- the months between are generated (a full recompute has a million spans, a few thousand pairs).
+        , spanned AS (
+            SELECT DISTINCT s.unit_code, date_trunc('month', s.from_at AT TIME ZONE 'Asia/Ho_Chi_Minh') AS first_month,
+                   date_trunc('month', GREATEST(s.from_at, COALESCE(s.to_at, now())) AT TIME ZONE 'Asia/Ho_Chi_Minh') AS last_month
+            FROM spans s),
+        months AS (
             SELECT DISTINCT s.unit_code, m::date AS month
-            FROM spans s,
-                 generate_series(
-                     date_trunc('month', s.from_at AT TIME ZONE 'Asia/Ho_Chi_Minh'),
-                     date_trunc('month', GREATEST(s.from_at, COALESCE(s.to_at, now())) AT TIME ZONE 'Asia/Ho_Chi_Minh'),
-                     interval '1 month') m),
+            FROM spanned s, generate_series(s.first_month, s.last_month, interval '1 month') m),
         periods AS (
             SELECT unit_code, 1::smallint AS kind, month AS start FROM months
             UNION SELECT unit_code, 2::smallint, date_trunc('quarter', month)::date FROM months
