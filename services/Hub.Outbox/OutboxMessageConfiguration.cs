@@ -15,7 +15,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).HasColumnName("id").UseIdentityAlwaysColumn();
         builder.Property(m => m.MessageType).HasColumnName("message_type").IsRequired();
-        builder.Property(m => m.Payload).HasColumnName("payload").HasColumnType("jsonb").IsRequired();
+        builder.Property(m => m.Payload).HasColumnName("payload").HasColumnType("text").IsRequired();
         builder.Property(m => m.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("clock_timestamp()");
         builder.Property(m => m.SentAt).HasColumnName("sent_at");
         // The relay only ever scans pending rows; a partial index keeps that scan small however many sent rows wait for clean-up.

@@ -17,7 +17,7 @@ public sealed class OutboxRelay(
     NpgsqlDataSource dataSource, IBus bus, OutboxSignal signal, OutboxOptions options, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private const string ClaimSql =
-        $"SELECT id, message_type, payload::text FROM {OutboxMessageConfiguration.Table} WHERE sent_at IS NULL ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED";
+        $"SELECT id, message_type, payload FROM {OutboxMessageConfiguration.Table} WHERE sent_at IS NULL ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED";
 
     private const string MarkSql = $"UPDATE {OutboxMessageConfiguration.Table} SET sent_at = clock_timestamp() WHERE id = ANY(@ids)";
 

@@ -26,7 +26,7 @@ public static class OutboxWriter
         var payloads = events.Select(e => JsonSerializer.Serialize(e, e.GetType(), EventCatalog.Json)).ToArray();
         await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = types });
-        command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = payloads });
+        command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = payloads });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

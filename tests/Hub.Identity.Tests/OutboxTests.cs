@@ -36,13 +36,13 @@ public sealed class OutboxTests(PrivateBrokerService service) : IClassFixture<Pr
         using var admin = await service.AdminAsync();
         using var disabled = await admin.PostAsync($"api/v1/admin/clients/{id}/disable", null);
         Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
-        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'clientId' = @id AND sent_at IS NULL"));
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM outbox_messages WHERE payload::jsonb->>'clientId' = @id AND sent_at IS NULL"));
 
         await service.Broker.RestartAsync();
 
         // Marked sent only once the broker confirmed it (publisher confirms).
         var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (await CountAsync("SELECT count(*) FROM outbox_messages WHERE payload->>'clientId' = @id AND sent_at IS NULL") > 0)
+        while (await CountAsync("SELECT count(*) FROM outbox_messages WHERE payload::jsonb->>'clientId' = @id AND sent_at IS NULL") > 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "The event was never published after the broker came back.");
             await Task.Delay(200);

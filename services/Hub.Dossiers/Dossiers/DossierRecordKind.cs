@@ -64,10 +64,10 @@ public sealed class DossierRecordKind(ApplicantHasher hasher) : ISyncRecordKind<
         return refused;
     }
 
-    public void WriteRow(NpgsqlBinaryImporter row, Dossier record)
+    public void WriteRow(NpgsqlBinaryImporter row, Dossier stored)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var stored = Sanitise(record);
+        ArgumentNullException.ThrowIfNull(stored);
         row.Write(stored.Code, NpgsqlDbType.Text);
         row.Write(stored.SourceVersion, NpgsqlDbType.Bigint);
         row.Write(stored.Unit.Code, NpgsqlDbType.Text);
@@ -90,10 +90,10 @@ public sealed class DossierRecordKind(ApplicantHasher hasher) : ISyncRecordKind<
     }
 
     public object CreateEvent(IReadOnlyList<Dossier> accepted) =>
-        new DossiersChanged([.. accepted.Select(d => DossierEventMapper.ToState(Sanitise(d)))]);
+        new DossiersChanged([.. accepted.Select(DossierEventMapper.ToState)]);
 
     /// <summary>The dossier as the hub keeps it: identifier, name and phone gone, only the keyed hash and the applicant kind left.</summary>
-    public Dossier Sanitise(Dossier record)
+    public Dossier ToStored(Dossier record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var stored = record.Clone();

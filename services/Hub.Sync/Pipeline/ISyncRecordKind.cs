@@ -26,9 +26,16 @@ public interface ISyncRecordKind<TRecord>
     Task<IReadOnlyDictionary<string, FieldError>> CheckStoredAsync(
         NpgsqlConnection connection, IReadOnlyList<TRecord> records, CancellationToken cancellationToken);
 
-    /// <summary>Writes one row, column by column in <see cref="SyncTable.Columns"/> order.</summary>
-    void WriteRow(NpgsqlBinaryImporter row, TRecord record);
+    /// <summary>
+    /// The record as the hub keeps it (personal identifiers replaced by keyed hashes, for example).
+    /// The pipeline takes it once per record and hands it to both <see cref="WriteRow"/> and
+    /// <see cref="CreateEvent"/>, so the stored row and the event can never differ.
+    /// </summary>
+    TRecord ToStored(TRecord record) => record;
 
-    /// <summary>The events for accepted records (already chunked to the event batch size by the caller).</summary>
+    /// <summary>Writes one row of a record in its stored form, column by column in <see cref="SyncTable.Columns"/> order.</summary>
+    void WriteRow(NpgsqlBinaryImporter row, TRecord stored);
+
+    /// <summary>The events for accepted records in their stored form (already chunked to the event batch size by the caller).</summary>
     object CreateEvent(IReadOnlyList<TRecord> accepted);
 }

@@ -211,6 +211,7 @@ public sealed class SyncPipeline<TRecord>
             candidates.Remove(index);
         }
 
+        var storedForms = candidates.ToDictionary(i => i, i => _kind.ToStored(records[i]));
         var accepted = new HashSet<string>(StringComparer.Ordinal);
         if (candidates.Count > 0)
         {
@@ -223,7 +224,7 @@ public sealed class SyncPipeline<TRecord>
                 foreach (var index in candidates)
                 {
                     await importer.StartRowAsync(cancellationToken);
-                    _kind.WriteRow(importer, records[index]);
+                    _kind.WriteRow(importer, storedForms[index]);
                 }
                 await importer.CompleteAsync(cancellationToken);
             }
@@ -240,7 +241,7 @@ public sealed class SyncPipeline<TRecord>
             ? new Dictionary<string, long>(StringComparer.Ordinal)
             : await ReadVersionsAsync(connection, transaction, others, cancellationToken);
 
-        var acceptedRecords = candidates.Where(i => accepted.Contains(identities[i].Key)).Select(i => records[i]).ToList();
+        var acceptedRecords = candidates.Where(i => accepted.Contains(identities[i].Key)).Select(i => storedForms[i]).ToList();
         var events = acceptedRecords.Chunk(_options.EventBatchSize).Select(chunk => _kind.CreateEvent(chunk)).ToList();
         await OutboxWriter.WriteAsync(connection, transaction, events, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

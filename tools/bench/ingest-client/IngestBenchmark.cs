@@ -209,7 +209,7 @@ public sealed class IngestBenchmark(BenchSettings settings)
                 var dossier = Template.Clone();
                 dossier.Code = $"copy-{i:D8}";
                 await importer.StartRowAsync();
-                kind.WriteRow(importer, dossier);
+                kind.WriteRow(importer, kind.ToStored(dossier));
             }
             await importer.CompleteAsync();
         }

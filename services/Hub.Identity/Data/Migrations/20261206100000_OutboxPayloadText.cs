@@ -1,0 +1,10 @@
+using Hub.Outbox;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Hub.Identity.Data.Migrations;
+
+/// <summary>Outbox payloads as lz4-compressed text (see <see cref="OutboxPayloadTextMigration"/>).</summary>
+[DbContext(typeof(IdentityContext))]
+[Migration("20261206100000_OutboxPayloadText")]
+public sealed class OutboxPayloadText : OutboxPayloadTextMigration;
