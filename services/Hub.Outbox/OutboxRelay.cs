@@ -17,7 +17,9 @@ public sealed class OutboxRelay(
     NpgsqlDataSource dataSource, IBus bus, OutboxSignal signal, OutboxOptions options, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private const string ClaimSql =
-        $"SELECT id, message_type, payload FROM {OutboxMessageConfiguration.Table} WHERE sent_at IS NULL ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED";
+        $"SELECT id, message_type FROM {OutboxMessageConfiguration.Table} WHERE sent_at IS NULL ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED";
+
+    private const string PayloadsSql = $"SELECT id, payload FROM {OutboxMessageConfiguration.Table} WHERE id = ANY(@ids)";
 
     private const string MarkSql = $"UPDATE {OutboxMessageConfiguration.Table} SET sent_at = clock_timestamp() WHERE id = ANY(@ids)";
 
@@ -56,23 +58,22 @@ public sealed class OutboxRelay(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var ids = new List<long>(options.BatchSize);
-        var messages = new List<(object Message, Type Type)>(options.BatchSize);
+        var claimed = new List<(long Id, Type Type)>(options.BatchSize);
         await using (var claim = new NpgsqlCommand(ClaimSql, connection, transaction))
         {
             claim.Parameters.AddWithValue("limit", options.BatchSize);
             await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                ids.Add(reader.GetInt64(0));
-                var type = EventCatalog.TypeOf(reader.GetString(1));
-                messages.Add((JsonSerializer.Deserialize(reader.GetString(2), type, EventCatalog.Json)!, type));
+                claimed.Add((reader.GetInt64(0), EventCatalog.TypeOf(reader.GetString(1))));
             }
         }
-        if (ids.Count == 0)
+        if (claimed.Count == 0)
         {
             return 0;
         }
+        var ids = claimed.Select(c => c.Id).ToList();
+        var messages = await EventsAsync(connection, transaction, claimed, cancellationToken);
 
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
@@ -89,6 +90,33 @@ public sealed class OutboxRelay(
         await transaction.CommitAsync(cancellationToken);
         OutboxLog.Published(logger, ids.Count);
         return ids.Count;
+    }
+
+    /// <summary>The claimed rows' events: those this process wrote as they were, the others parsed from their payloads.</summary>
+    private static async Task<List<(object Message, Type Type)>> EventsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<(long Id, Type Type)> claimed, CancellationToken cancellationToken)
+    {
+        var events = new Dictionary<long, object>(claimed.Count);
+        foreach (var (id, _) in claimed)
+        {
+            if (RecentEvents.TryTake(connection, id, out var known))
+            {
+                events[id] = known!;
+            }
+        }
+        var unknown = claimed.Where(c => !events.ContainsKey(c.Id)).ToDictionary(c => c.Id, c => c.Type);
+        if (unknown.Count > 0)
+        {
+            await using var read = new NpgsqlCommand(PayloadsSql, connection, transaction);
+            read.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = unknown.Keys.ToArray() });
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(0);
+                events[id] = JsonSerializer.Deserialize(reader.GetString(1), unknown[id], EventCatalog.Json)!;
+            }
+        }
+        return claimed.Select(c => (events[c.Id], c.Type)).ToList();
     }
 
     private async Task CleanUpAsync(CancellationToken cancellationToken)
