@@ -32,14 +32,16 @@ public static class CounterQuery
         // millions of rows by text keys to group them; grouping by hash in memory takes about half
         // the time. Only this statement is planned without sorts.
         await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_sort = off", connection, transaction), cancellationToken);
-        await ExecuteAsync(Command(CounterSql.OwnCounts, connection, transaction, batch, now), cancellationToken);
+        var ownCounts = new NpgsqlCommand(CounterSql.OwnCounts, connection, transaction);
+        ownCounts.Parameters.AddWithValue("now", now.UtcDateTime);
+        await ExecuteAsync(ownCounts, cancellationToken);
         await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_sort = on", connection, transaction), cancellationToken);
         if (source == CountSource.Stored)
         {
             await ExecuteAsync(new NpgsqlCommand(CounterSql.StoreOwnCounts, connection, transaction), cancellationToken);
         }
-        var ownCounts = source == CountSource.Stored ? "unit_counts" : "scoring_own";
-        await ExecuteAsync(Command(CounterSql.DossiersByProcedure(ownCounts), connection, transaction, batch, now), cancellationToken);
+        var ownCountTable = source == CountSource.Stored ? "unit_counts" : "scoring_own";
+        await ExecuteAsync(Command(CounterSql.DossiersByProcedure(ownCountTable), connection, transaction, batch, now), cancellationToken);
         await ReadAsync(new NpgsqlCommand(CounterSql.DossierCounters, connection, transaction), CounterSql.DossierCounterNames, result, cancellationToken);
         await ReadAsync(Command(CounterSql.ProcedureCounters, connection, transaction, batch, now), CounterSql.ProcedureCounterNames, result, cancellationToken);
         await ReadAsync(Command(CounterSql.FeedbackCounters, connection, transaction, batch, now), CounterSql.FeedbackCounterNames, result, cancellationToken);

@@ -35,23 +35,33 @@ internal static class CounterSql
         $"(cal.working_days[cal.ordinals[({at} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - cal.first_day + 1] + ({days})]"
         + $" + ({at} AT TIME ZONE 'Asia/Ho_Chi_Minh')::time) AT TIME ZONE 'Asia/Ho_Chi_Minh'";
 
+    /// <summary>
+    /// Every month of every target's period, for the target's unit and its whole subtree. Own counts
+    /// are kept per month only; a quarter's or year's figures are added up from its months (see
+    /// <see cref="DossiersByProcedure"/>), so a dossier is judged once per month it spans, not
+    /// again for its quarter and year.
+    /// </summary>
     private const string Reached = """
         reached AS (
-            SELECT DISTINCT t.period_kind, t.period_start, c.descendant AS unit_code
-            FROM t JOIN unit_closure c ON c.ancestor = t.unit_code)
+            SELECT DISTINCT c.descendant AS unit_code, 1::smallint AS period_kind, m::date AS period_start
+            FROM t
+            JOIN unit_closure c ON c.ancestor = t.unit_code
+            CROSS JOIN LATERAL generate_series(t.period_start::timestamp, t.period_start + CASE t.period_kind
+                WHEN 1 THEN interval '0 months' WHEN 2 THEN interval '2 months' ELSE interval '11 months' END, interval '1 month') m)
         """;
 
-    /// <summary>Every (unit, period) pair the batch's targets add up: the targets and their subtrees.</summary>
+    /// <summary>Every (unit, month) pair the batch's targets add up: their months, for them and their subtrees.</summary>
     public const string AllPairs = "CREATE TEMP TABLE scoring_pairs ON COMMIT DROP AS WITH " + Targets + ", " + Reached + """
         SELECT unit_code, period_kind, period_start FROM reached
         """;
 
     /// <summary>
     /// The pairs whose stored own counts may be stale: those the batch reaches that are marked dirty.
-    /// Every fact change marks its own unit's pairs, and a pair's mark goes only when a round that
-    /// refreshed it commits, so every other stored row holds the current facts. A running period's
-    /// rows are judged at the moment they were counted (open dossiers fall late as time passes):
-    /// at most the refresh interval ago, since every running period is marked again that often.
+    /// Every fact change marks its own unit's months (with their quarters and years), and a pair's
+    /// mark goes only when a round that refreshed it commits, so every other stored row holds the
+    /// current facts. A running month's rows are judged at the moment they were counted (open
+    /// dossiers fall late as time passes): at most the refresh interval ago, since every running
+    /// period is marked again that often.
     /// </summary>
     public const string DirtyPairs = "CREATE TEMP TABLE scoring_pairs ON COMMIT DROP AS WITH " + Targets + ", " + Reached + """
         SELECT r.unit_code, r.period_kind, r.period_start
@@ -60,23 +70,30 @@ internal static class CounterSql
         """;
 
     /// <summary>
-    /// The own counts of the pairs in scoring_pairs, per procedure: the dossiers each unit itself
-    /// received or handled in the period. The deadline is the due date, or the procedure's legal
-    /// processing time from receipt when the source sent none, extended by the time spent waiting
-    /// for completed supplements. Days and months are counted on the local calendar, whatever the
-    /// session's time zone (a month from 1 May 03:00 ends on 1 June 03:00).
+    /// The own counts of the (unit, month) pairs in scoring_pairs, per procedure: the dossiers each
+    /// unit itself received or handled in the month, judged at the month's end (now while it runs).
+    /// Besides the month's own figures, each row splits what a longer period needs from its last
+    /// month: the on-time and satisfactory dossiers that ended within the month apart from those
+    /// still open at its end, and the dossiers still waiting for a digitised paper result by the
+    /// month, quarter or year they were received in. The deadline is the due date, or the
+    /// procedure's legal processing time from receipt when the source sent none, extended by the
+    /// time spent waiting for completed supplements. Days and months are counted on the local
+    /// calendar, whatever the session's time zone (a month from 1 May 03:00 ends on 1 June 03:00).
     /// </summary>
-    public static readonly string OwnCounts = "CREATE TEMP TABLE scoring_own ON COMMIT DROP AS WITH " + Targets + $"""
-        ,
+    public static readonly string OwnCounts = "CREATE TEMP TABLE scoring_own ON COMMIT DROP AS WITH " + $"""
         periods AS (
-            SELECT DISTINCT t.period_kind, t.period_start, t.from_at, t.to_at, t.eval_at
-            FROM t JOIN scoring_pairs sp ON sp.period_kind = t.period_kind AND sp.period_start = t.period_start),
+            SELECT DISTINCT period_start, from_at, to_at, LEAST(to_at, @now) AS eval_at,
+                   date_trunc('quarter', period_start::timestamp) AT TIME ZONE 'Asia/Ho_Chi_Minh' AS quarter_from,
+                   date_trunc('year', period_start::timestamp) AT TIME ZONE 'Asia/Ho_Chi_Minh' AS year_from
+            FROM (SELECT period_start, period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS from_at,
+                         (period_start + interval '1 month')::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS to_at
+                  FROM scoring_pairs) m),
         bounds AS (SELECT min(from_at) AS from_at, max(to_at) AS to_at FROM periods),
         {Calendar},
         -- Every dossier the pairs can reach, with its deadline, once; OFFSET 0 keeps the deadline
-        -- from being computed again for each period the dossier falls in.
+        -- from being computed again for each month the dossier falls in.
         d AS (
-            SELECT f.*, pf.paper_result, pf.online_level, pf.full_online_eligible,
+            SELECT f.*, pf.online_level, pf.full_online_eligible, COALESCE(pf.paper_result, false) AS paper_result,
                    COALESCE(f.due_at, CASE WHEN pf.processing_time > 0 THEN CASE pf.processing_time_unit
                         WHEN 1 THEN f.received_at + make_interval(hours => pf.processing_time)
                         WHEN 2 THEN ((f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(days => pf.processing_time)) AT TIME ZONE 'Asia/Ho_Chi_Minh'
@@ -89,49 +106,59 @@ internal static class CounterSql
             WHERE f.unit_code IN (SELECT unit_code FROM scoring_pairs)
             OFFSET 0),
         s AS (
-            SELECT p.period_kind, p.period_start, p.from_at, p.to_at, p.eval_at, d.*
+            SELECT p.period_start, p.from_at, p.to_at, p.eval_at, p.quarter_from, p.year_from, d.*
             FROM d
             JOIN periods p ON d.received_at < p.to_at AND (d.terminal_at IS NULL OR d.terminal_at >= p.from_at)
-            JOIN scoring_pairs sp ON sp.unit_code = d.unit_code AND sp.period_kind = p.period_kind AND sp.period_start = p.period_start),
+            JOIN scoring_pairs sp ON sp.unit_code = d.unit_code AND sp.period_start = p.period_start),
         -- OFFSET 0 keeps j a subquery of its own, so each row's flags are computed once, not again
         -- in every aggregate that filters on them.
         j AS (
             SELECT s.*,
                    s.received_at >= s.from_at AS received,
                    (s.terminal_at < s.to_at AND s.terminal_status IN (9, 10)) IS TRUE AS finished,
+                   (s.terminal_at <= s.eval_at) IS TRUE AS ended,
+                   -- Ended before the month's end: one ending at the stroke of midnight also counts in
+                   -- the next month, and is taken as ended there only, so a longer period counts it once.
+                   (s.terminal_at <= s.eval_at AND s.terminal_at < s.to_at) IS TRUE AS ended_within,
                    (s.supplement_count <= 1 AND s.deadline IS NOT NULL AND CASE
                         WHEN s.terminal_at <= s.eval_at THEN s.terminal_at <= s.deadline
                         WHEN s.open_supplement_at <= s.eval_at THEN s.open_supplement_at <= s.deadline
-                        ELSE s.eval_at <= s.deadline END) IS TRUE AS on_time
+                        ELSE s.eval_at <= s.deadline END) IS TRUE AS on_time,
+                   s.components_digitised AND s.paper_result AND NOT s.result_digitised AS awaiting_result
             FROM s OFFSET 0)
-        SELECT unit_code, period_kind, period_start, procedure_code,
+        SELECT unit_code, 1::smallint AS period_kind, period_start, procedure_code,
             count(*) FILTER (WHERE received)::int AS received,
             count(*)::int AS handled,
-            count(*) FILTER (WHERE on_time)::int AS on_time,
+            count(*) FILTER (WHERE on_time AND ended_within)::int AS on_time_ended,
+            count(*) FILTER (WHERE on_time AND NOT ended_within)::int AS on_time_open,
             count(*) FILTER (WHERE finished)::int AS finished,
             COALESCE(sum(extract(epoch FROM terminal_at - received_at) / 3600.0) FILTER (WHERE finished), 0) AS handling_hours,
             count(*) FILTER (WHERE received AND channel = 2)::int AS online_channel,
-            count(*) FILTER (WHERE received AND channel = 2 AND (NOT COALESCE(paper_result, false) OR electronic_result))::int AS online,
+            count(*) FILTER (WHERE received AND channel = 2 AND (NOT paper_result OR electronic_result))::int AS online,
             count(*) FILTER (WHERE received AND fee_data)::int AS fee_data,
             count(*) FILTER (WHERE received AND fee_bearing)::int AS fee_bearing,
             count(*) FILTER (WHERE received AND fee_bearing AND paid_online)::int AS paid_online,
             count(*) FILTER (WHERE finished AND paper_result)::int AS paper_finished,
             count(*) FILTER (WHERE finished AND paper_result AND electronic_result)::int AS paper_electronic,
-            count(*) FILTER (WHERE received AND components_digitised AND (NOT COALESCE(paper_result, false)
-                OR terminal_at IS NULL OR terminal_at > eval_at OR result_digitised))::int AS digitised,
+            count(*) FILTER (WHERE received AND components_digitised AND NOT awaiting_result)::int AS digitised_settled,
+            count(*) FILTER (WHERE awaiting_result AND NOT ended AND received)::int AS awaiting_month,
+            count(*) FILTER (WHERE awaiting_result AND NOT ended AND received_at >= quarter_from)::int AS awaiting_quarter,
+            count(*) FILTER (WHERE awaiting_result AND NOT ended AND received_at >= year_from)::int AS awaiting_year,
             count(*) FILTER (WHERE received AND reused)::int AS reused,
             count(*) FILTER (WHERE received AND personal_store)::int AS personal_store,
             count(*) FILTER (WHERE received AND population_data)::int AS population_data,
-            count(*) FILTER (WHERE on_time AND NOT negative_rating AND NOT complaint)::int AS satisfactory,
+            count(*) FILTER (WHERE on_time AND ended_within AND NOT negative_rating AND NOT complaint)::int AS satisfactory_ended,
+            count(*) FILTER (WHERE on_time AND NOT ended_within AND NOT negative_rating AND NOT complaint)::int AS satisfactory_open,
             count(*) FILTER (WHERE received AND channel = 2 AND online_level = 3 AND full_online_eligible)::int AS full_online,
             count(*) FILTER (WHERE received AND full_online_eligible)::int AS full_online_eligible
         FROM j
-        GROUP BY unit_code, period_kind, period_start, procedure_code
+        GROUP BY unit_code, period_start, procedure_code
         """;
 
-    private const string OwnCountColumns = "unit_code, period_kind, period_start, procedure_code, received, handled, on_time, "
-        + "finished, handling_hours, online_channel, online, fee_data, fee_bearing, paid_online, paper_finished, paper_electronic, "
-        + "digitised, reused, personal_store, population_data, satisfactory, full_online, full_online_eligible";
+    private const string OwnCountColumns = "unit_code, period_kind, period_start, procedure_code, received, handled, on_time_ended, "
+        + "on_time_open, finished, handling_hours, online_channel, online, fee_data, fee_bearing, paid_online, paper_finished, "
+        + "paper_electronic, digitised_settled, awaiting_month, awaiting_quarter, awaiting_year, reused, personal_store, "
+        + "population_data, satisfactory_ended, satisfactory_open, full_online, full_online_eligible";
 
     /// <summary>Replaces the stored own counts of the pairs in scoring_pairs with scoring_own.</summary>
     public static readonly string StoreOwnCounts = $"""
@@ -143,22 +170,39 @@ internal static class CounterSql
 
     /// <summary>
     /// Dossiers received or handled in the period, per target and procedure, into a temporary table
-    /// that the dossier and procedure counters both read: the sums of the own counts of the
-    /// target's subtree (every count adds up over units), read from <paramref name="ownCounts"/>.
+    /// that the dossier and procedure counters both read: the own counts of the target's subtree
+    /// (every count adds up over units) and of the period's months, read from
+    /// <paramref name="ownCounts"/>. Over months, most counts add up as they are; a dossier handled
+    /// in several months is one handled dossier of the period: those carried into its first month,
+    /// plus those received in any month. A period is judged when its last month is (its end, or
+    /// now while it runs), so the dossiers still open then are taken from that month alone, and the
+    /// others from the month they ended in.
     /// </summary>
     public static string DossiersByProcedure(string ownCounts) => "CREATE TEMP TABLE scoring_dossiers ON COMMIT DROP AS WITH " + Targets + $"""
+        ,
+        tm AS (
+            SELECT t.*, date_trunc('month', (t.eval_at - interval '1 microsecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS last_month,
+                   (t.period_start + CASE t.period_kind WHEN 1 THEN interval '1 month' WHEN 2 THEN interval '3 months'
+                                                        ELSE interval '1 year' END)::date AS period_end
+            FROM t)
         SELECT t.unit_code AS target, t.period_kind, t.period_start, o.procedure_code,
-            sum(o.received) AS received, sum(o.handled) AS handled, sum(o.on_time) AS on_time,
+            sum(o.received) AS received,
+            sum(CASE WHEN o.period_start = t.period_start THEN o.handled ELSE o.received END) AS handled,
+            sum(o.on_time_ended + CASE WHEN o.period_start = t.last_month THEN o.on_time_open ELSE 0 END) AS on_time,
             sum(o.finished) AS finished, sum(o.handling_hours) AS handling_hours,
             sum(o.online_channel) AS online_channel, sum(o.online) AS online, sum(o.fee_data) AS fee_data,
             sum(o.fee_bearing) AS fee_bearing, sum(o.paid_online) AS paid_online,
             sum(o.paper_finished) AS paper_finished, sum(o.paper_electronic) AS paper_electronic,
-            sum(o.digitised) AS digitised, sum(o.reused) AS reused, sum(o.personal_store) AS personal_store,
-            sum(o.population_data) AS population_data, sum(o.satisfactory) AS satisfactory,
+            sum(o.digitised_settled + CASE WHEN o.period_start <> t.last_month THEN 0 WHEN t.period_kind = 1 THEN o.awaiting_month
+                                           WHEN t.period_kind = 2 THEN o.awaiting_quarter ELSE o.awaiting_year END) AS digitised,
+            sum(o.reused) AS reused, sum(o.personal_store) AS personal_store,
+            sum(o.population_data) AS population_data,
+            sum(o.satisfactory_ended + CASE WHEN o.period_start = t.last_month THEN o.satisfactory_open ELSE 0 END) AS satisfactory,
             sum(o.full_online) AS full_online, sum(o.full_online_eligible) AS full_online_eligible
-        FROM t
+        FROM tm t
         JOIN unit_closure c ON c.ancestor = t.unit_code
-        JOIN {ownCounts} o ON o.unit_code = c.descendant AND o.period_kind = t.period_kind AND o.period_start = t.period_start
+        JOIN {ownCounts} o ON o.unit_code = c.descendant AND o.period_kind = 1
+             AND o.period_start >= t.period_start AND o.period_start < t.period_end
         GROUP BY t.unit_code, t.period_kind, t.period_start, o.procedure_code
         """;
 

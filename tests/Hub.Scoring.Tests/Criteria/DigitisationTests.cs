@@ -78,6 +78,39 @@ public sealed class DigitisationTests(ScoringFixture fixture) : IClassFixture<Sc
     }
 
     [Fact]
+    public async Task A_paper_result_still_to_come_counts_by_the_period_the_dossier_was_received_in()
+    {
+        await CatalogueAsync();
+        // Department 79-STP, first half of 2025 (closed), every dossier of a paper-result procedure
+        // with its components digitised. A dossier still waiting for its result counts as digitised
+        // in every period it was received in, if the period ends before the result comes.
+        //   q1: received 10 Jan, finished 10 Feb, result not digitised: digitised in January (open at
+        //       its end), not in February (not received there), not in Q1 or 2025 (ended by then) ✗
+        //   q2: received 20 Mar, finished 5 Apr, result not digitised: digitised in March and Q1, not
+        //       in April or Q2 (not received there), not in 2025 ✗
+        //   q3: received 5 May, finished 10 May, result digitised: digitised everywhere ✓
+        //   q4: received 25 Jun, still open: digitised in June, Q2 and 2025 ✓
+        await fixture.Facts.WriteAsync(
+            Dossier("DQ-1", unit: "79-STP", procedure: PaperResult, received: Local(2025, 1, 10)).WithComponent(true)
+                .WithResult(false, digitised: false).FinishedAt(Local(2025, 2, 10)),
+            Dossier("DQ-2", unit: "79-STP", procedure: PaperResult, received: Local(2025, 3, 20)).WithComponent(true)
+                .WithResult(false, digitised: false).FinishedAt(Local(2025, 4, 5)),
+            Dossier("DQ-3", unit: "79-STP", procedure: PaperResult, received: Local(2025, 5, 5)).WithComponent(true)
+                .WithResult(false, digitised: true).FinishedAt(Local(2025, 5, 10)),
+            Dossier("DQ-4", unit: "79-STP", procedure: PaperResult, received: Local(2025, 6, 25)).WithComponent(true));
+        await fixture.SettleAsync();
+
+        // January 1/1 ≥ 80 % → 4; Q1 (judged 1 Apr): q2 of q1, q2 → 1/2 → 4 × 0.5 ÷ 0.8 = 2.5;
+        // Q2: q3, q4 of q3, q4 → 4; 2025 (judged 1 Jan 2026): q3, q4 of all four → 2.5.
+        CriterionAssert.Scored(await fixture.ScoreAsync("79-STP", "2025-01"), "DIGITISED_DOSSIER", 1, 1, 4);
+        CriterionAssert.Scored(await fixture.ScoreAsync("79-STP", "2025-Q1"), "DIGITISED_DOSSIER", 1, 2, 2.5);
+        CriterionAssert.Scored(await fixture.ScoreAsync("79-STP", "2025-Q2"), "DIGITISED_DOSSIER", 2, 2, 4);
+        CriterionAssert.Scored(await fixture.ScoreAsync("79-STP", "2025"), "DIGITISED_DOSSIER", 2, 4, 2.5);
+        // The year's handled dossiers are its four, once each, though q1 and q2 span two months.
+        Assert.Equal(4, (await fixture.ScoreAsync("79-STP", "2025"))!.Counters["dossiers_handled"]);
+    }
+
+    [Fact]
     public async Task Digitised_dossiers_at_their_threshold_earn_the_maximum()
     {
         // Department 79-STP: 8 of 10 dossiers digitised = 0.8 → 4.

@@ -130,6 +130,22 @@ public sealed class OnTimeTests(ScoringFixture fixture) : IClassFixture<ScoringF
     }
 
     [Fact]
+    public async Task A_dossier_ended_at_midnight_between_two_months_counts_once_in_their_quarter()
+    {
+        // Commune 00004, third quarter of 2025 (closed). B1: received Tue 26 Aug 10:00, due 5 Sep,
+        // finished at 1 Sep 00:00 local, the instant August ends and September begins: handled and
+        // on time in both months, and one handled, on-time dossier of the quarter and the year.
+        await fixture.Facts.WriteAsync(
+            Dossier("MN-1", unit: "00004", received: Local(2025, 8, 26, 10)).Due(Local(2025, 9, 5)).FinishedAt(Local(2025, 9, 1, 0)));
+        await fixture.SettleAsync();
+
+        CriterionAssert.Scored(await fixture.ScoreAsync("00004", "2025-08"), "ON_TIME", 1, 1, 20);
+        CriterionAssert.Scored(await fixture.ScoreAsync("00004", "2025-09"), "ON_TIME", 1, 1, 20);
+        CriterionAssert.Scored(await fixture.ScoreAsync("00004", "2025-Q3"), "ON_TIME", 1, 1, 20);
+        CriterionAssert.Scored(await fixture.ScoreAsync("00004", "2025"), "ON_TIME", 1, 1, 20);
+    }
+
+    [Fact]
     public async Task A_provinces_figures_include_its_departments_and_communes()
     {
         // November 2025, every dossier received Mon 3 Nov 09:00 (R6 on 20 Nov) and ended by the month's end.
