@@ -35,19 +35,24 @@ internal static class CounterSql
         $"(cal.working_days[cal.ordinals[({at} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - cal.first_day + 1] + ({days})]"
         + $" + ({at} AT TIME ZONE 'Asia/Ho_Chi_Minh')::time) AT TIME ZONE 'Asia/Ho_Chi_Minh'";
 
+    /// <summary>SQL for the first day of each month of target t's period (a set-returning function).</summary>
+    private const string MonthsOfTarget =
+        "generate_series(t.period_start::timestamp, t.period_start + CASE t.period_kind WHEN 1 THEN interval '0 months' "
+        + "WHEN 2 THEN interval '2 months' ELSE interval '11 months' END, interval '1 month')";
+
     /// <summary>
     /// Every month of every target's period, for the target's unit and its whole subtree. Own counts
     /// are kept per month only; a quarter's or year's figures are added up from its months (see
     /// <see cref="DossiersByProcedure"/>), so a dossier is judged once per month it spans, not
     /// again for its quarter and year.
     /// </summary>
-    private const string Reached = """
+
+    private const string Reached = $"""
         reached AS (
             SELECT DISTINCT c.descendant AS unit_code, 1::smallint AS period_kind, m::date AS period_start
             FROM t
             JOIN unit_closure c ON c.ancestor = t.unit_code
-            CROSS JOIN LATERAL generate_series(t.period_start::timestamp, t.period_start + CASE t.period_kind
-                WHEN 1 THEN interval '0 months' WHEN 2 THEN interval '2 months' ELSE interval '11 months' END, interval '1 month') m)
+            CROSS JOIN LATERAL {MonthsOfTarget} m)
         """;
 
     /// <summary>Every (unit, month) pair the batch's targets add up: their months, for them and their subtrees.</summary>
@@ -180,11 +185,11 @@ internal static class CounterSql
     /// </summary>
     public static string DossiersByProcedure(string ownCounts) => "CREATE TEMP TABLE scoring_dossiers ON COMMIT DROP AS WITH " + Targets + $"""
         ,
+        -- Each target with each month of its period, so that the own counts join on equal keys.
         tm AS (
-            SELECT t.*, date_trunc('month', (t.eval_at - interval '1 microsecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS last_month,
-                   (t.period_start + CASE t.period_kind WHEN 1 THEN interval '1 month' WHEN 2 THEN interval '3 months'
-                                                        ELSE interval '1 year' END)::date AS period_end
-            FROM t)
+            SELECT t.*, m::date AS month,
+                   date_trunc('month', (t.eval_at - interval '1 microsecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS last_month
+            FROM t CROSS JOIN LATERAL {MonthsOfTarget} m)
         SELECT t.unit_code AS target, t.period_kind, t.period_start, o.procedure_code,
             sum(o.received) AS received,
             sum(CASE WHEN o.period_start = t.period_start THEN o.handled ELSE o.received END) AS handled,
@@ -201,8 +206,7 @@ internal static class CounterSql
             sum(o.full_online) AS full_online, sum(o.full_online_eligible) AS full_online_eligible
         FROM tm t
         JOIN unit_closure c ON c.ancestor = t.unit_code
-        JOIN {ownCounts} o ON o.unit_code = c.descendant AND o.period_kind = 1
-             AND o.period_start >= t.period_start AND o.period_start < t.period_end
+        JOIN {ownCounts} o ON o.unit_code = c.descendant AND o.period_kind = 1 AND o.period_start = t.month
         GROUP BY t.unit_code, t.period_kind, t.period_start, o.procedure_code
         """;
 
