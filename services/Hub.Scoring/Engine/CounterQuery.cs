@@ -38,7 +38,7 @@ public static class CounterQuery
         await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_sort = on", connection, transaction), cancellationToken);
         if (source == CountSource.Stored)
         {
-            await ExecuteAsync(new NpgsqlCommand(CounterSql.StoreOwnCounts, connection, transaction), cancellationToken);
+            await StoreOwnCountsAsync(connection, transaction, cancellationToken);
         }
         var ownCountTable = source == CountSource.Stored ? "unit_counts" : "scoring_own";
         await ExecuteAsync(Command(CounterSql.DossiersByProcedure(ownCountTable), connection, transaction, batch, now), cancellationToken);
@@ -52,6 +52,25 @@ public static class CounterQuery
             counters[Counters.DossiersSyncBase] = Math.Max(counters[Counters.DossiersReceived], counters[Counters.DossiersDeclared]);
         }
         return result;
+    }
+
+    // Rows replaced in one round past which unit_counts is analysed before the round adds it up.
+    private const int ReanalyseAfterRows = 20_000;
+
+    private static async Task StoreOwnCountsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        int replaced;
+        await using (var store = new NpgsqlCommand(CounterSql.StoreOwnCounts, connection, transaction))
+        {
+            replaced = await store.ExecuteNonQueryAsync(cancellationToken);
+        }
+        // A full recompute or a new deployment rewrites most of the table in one round; planned with
+        // the statistics of the table before (often empty), adding up the subtrees took twice as long.
+        // ANALYZE inside the round sees the round's own rows.
+        if (replaced > ReanalyseAfterRows)
+        {
+            await ExecuteAsync(new NpgsqlCommand("ANALYZE unit_counts", connection, transaction), cancellationToken);
+        }
     }
 
     private static async Task ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
