@@ -46,7 +46,6 @@ internal static class CounterSql
     /// <see cref="DossiersByProcedure"/>), so a dossier is judged once per month it spans, not
     /// again for its quarter and year.
     /// </summary>
-
     private const string Reached = $"""
         reached AS (
             SELECT DISTINCT c.descendant AS unit_code, 1::smallint AS period_kind, m::date AS period_start
