@@ -1,3 +1,5 @@
+using Hub.Scoring.Facts;
+
 namespace Hub.Scoring.Engine;
 
 /// <summary>
@@ -60,60 +62,76 @@ internal static class CounterSql
         """;
 
     /// <summary>
-    /// The pairs whose stored own counts may be stale: those the batch reaches that are marked dirty.
-    /// Every fact change marks its own unit's months (with their quarters and years), and a pair's
-    /// mark goes only when a round that refreshed it commits, so every other stored row holds the
-    /// current facts. A running month's rows are judged at the moment they were counted (open
-    /// dossiers fall late as time passes): at most the refresh interval ago, since every running
-    /// period is marked again that often.
+    /// The pairs whose stored own counts are to be counted again from the facts: those the batch
+    /// reaches whose mark asks for it, or that were counted with an older catalogue generation than
+    /// @generation (a catalogue, calendar or unit tree change). A dossier's change reaches the
+    /// stored counts through dossier_count_changes instead (see <see cref="OwnCounts"/>). Time
+    /// passing asks for a recount too: every running period is marked so once per refresh interval,
+    /// as open dossiers fall late.
     /// </summary>
     public const string DirtyPairs = "CREATE TEMP TABLE scoring_pairs ON COMMIT DROP AS WITH " + Targets + ", " + Reached + """
         SELECT r.unit_code, r.period_kind, r.period_start
-        FROM reached r JOIN dirty_targets d
+        FROM reached r
+        LEFT JOIN dirty_targets d
           ON d.unit_code = r.unit_code AND d.period_kind = r.period_kind AND d.period_start = r.period_start
+        LEFT JOIN counted_months cm ON cm.unit_code = r.unit_code AND cm.period_start = r.period_start
+        WHERE d.recount_seq IS NOT NULL OR cm.generation < @generation
         """;
 
+    /// <summary>The table <see cref="OwnCounts"/> fills: the own counts' rows, each flagged whether it is a change to add.</summary>
+    public const string CreateOwn = "CREATE TEMP TABLE scoring_own ON COMMIT DROP AS SELECT *, false AS delta FROM unit_counts WITH NO DATA";
+
+    /// <summary>SQL for the bounds of the month that starts on <paramref name="month"/> (a date), as the columns own counts read.</summary>
+    private static string MonthBounds(string month) =>
+        $"{month}::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS from_at, "
+        + $"({month} + interval '1 month')::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS to_at, "
+        + $"date_trunc('quarter', {month}::timestamp) AT TIME ZONE 'Asia/Ho_Chi_Minh' AS quarter_from, "
+        + $"date_trunc('year', {month}::timestamp) AT TIME ZONE 'Asia/Ho_Chi_Minh' AS year_from";
+
     /// <summary>
-    /// The own counts of the (unit, month) pairs in scoring_pairs, per procedure: the dossiers each
-    /// unit itself received or handled in the month, judged at the month's end (now while it runs).
+    /// SQL for the deadline of dossier <paramref name="f"/> with its procedure pf: the due date, or
+    /// the legal processing time from receipt when the source sent none, extended by the time spent
+    /// waiting for completed supplements. Needs the <see cref="Calendar"/> CTE joined as cal.
+    /// </summary>
+    private static string Deadline(string f) => $"""
+        COALESCE({f}.due_at, CASE WHEN pf.processing_time > 0 THEN CASE pf.processing_time_unit
+                 WHEN 1 THEN {f}.received_at + make_interval(hours => pf.processing_time)
+                 WHEN 2 THEN (({f}.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(days => pf.processing_time)) AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                 WHEN 3 THEN {AddWorkingDays($"{f}.received_at", "pf.processing_time")}
+                 WHEN 4 THEN (({f}.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(months => pf.processing_time)) AT TIME ZONE 'Asia/Ho_Chi_Minh' END END)
+              + make_interval(secs => {f}.supplement_wait_seconds)
+        """;
+
+    private const string ProcedureFields =
+        "pf.online_level, pf.full_online_eligible, COALESCE(pf.paper_result, false) AS paper_result";
+
+    /// <summary>
+    /// Own counts, per (unit, month, procedure), into scoring_own (see <see cref="CreateOwn"/>): the
+    /// dossiers each unit itself received or handled in the month. Two kinds of rows:
+    /// <list type="bullet">
+    /// <item>the pairs in scoring_pairs, counted from the facts (to replace what is stored);</item>
+    /// <item>with <paramref name="withChanges"/>, the versions logged in dossier_count_changes since
+    /// the last round, which this statement takes out of the log, as changes to add to the other
+    /// months they reach (a replaced version counts −1). One statement reads the facts and takes
+    /// the log, so a change is in exactly one of them.</item>
+    /// </list>
+    /// A dossier counts in a month as judged at its change or at the month's last count from the
+    /// facts (@now for those counted here), whichever is later, and never past the month's end: a
+    /// version taken away weighs what it weighed when it was added, and a month that had not begun
+    /// then does not hold it. Months run on the local calendar, whatever the session's time zone.
     /// Besides the month's own figures, each row splits what a longer period needs from its last
     /// month: the on-time and satisfactory dossiers that ended within the month apart from those
     /// still open at its end, and the dossiers still waiting for a digitised paper result by the
-    /// month, quarter or year they were received in. The deadline is the due date, or the
-    /// procedure's legal processing time from receipt when the source sent none, extended by the
-    /// time spent waiting for completed supplements. Days and months are counted on the local
-    /// calendar, whatever the session's time zone (a month from 1 May 03:00 ends on 1 June 03:00).
+    /// month, quarter or year they were received in.
     /// </summary>
-    public static readonly string OwnCounts = "CREATE TEMP TABLE scoring_own ON COMMIT DROP AS WITH " + $"""
-        periods AS (
-            SELECT DISTINCT period_start, from_at, to_at, LEAST(to_at, @now) AS eval_at,
-                   date_trunc('quarter', period_start::timestamp) AT TIME ZONE 'Asia/Ho_Chi_Minh' AS quarter_from,
-                   date_trunc('year', period_start::timestamp) AT TIME ZONE 'Asia/Ho_Chi_Minh' AS year_from
-            FROM (SELECT period_start, period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS from_at,
-                         (period_start + interval '1 month')::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS to_at
-                  FROM scoring_pairs) m),
-        bounds AS (SELECT min(from_at) AS from_at, max(to_at) AS to_at FROM periods),
-        {Calendar},
-        -- Every dossier the pairs can reach, with its deadline, once; OFFSET 0 keeps the deadline
-        -- from being computed again for each month the dossier falls in.
-        d AS (
-            SELECT f.*, pf.online_level, pf.full_online_eligible, COALESCE(pf.paper_result, false) AS paper_result,
-                   COALESCE(f.due_at, CASE WHEN pf.processing_time > 0 THEN CASE pf.processing_time_unit
-                        WHEN 1 THEN f.received_at + make_interval(hours => pf.processing_time)
-                        WHEN 2 THEN ((f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(days => pf.processing_time)) AT TIME ZONE 'Asia/Ho_Chi_Minh'
-                        WHEN 3 THEN {AddWorkingDays("f.received_at", "pf.processing_time")}
-                        WHEN 4 THEN ((f.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + make_interval(months => pf.processing_time)) AT TIME ZONE 'Asia/Ho_Chi_Minh' END END)
-                     + make_interval(secs => f.supplement_wait_seconds) AS deadline
-            FROM bounds b CROSS JOIN calendar cal
-            JOIN dossier_facts f ON f.received_at < b.to_at AND (f.terminal_at IS NULL OR f.terminal_at >= b.from_at)
-            LEFT JOIN procedure_facts pf ON pf.code = f.procedure_code
-            WHERE f.unit_code IN (SELECT unit_code FROM scoring_pairs)
-            OFFSET 0),
-        s AS (
-            SELECT p.period_start, p.from_at, p.to_at, p.eval_at, p.quarter_from, p.year_from, d.*
-            FROM d
-            JOIN periods p ON d.received_at < p.to_at AND (d.terminal_at IS NULL OR d.terminal_at >= p.from_at)
-            JOIN scoring_pairs sp ON sp.unit_code = d.unit_code AND sp.period_start = p.period_start),
+    public static string OwnCounts(bool countPairs, bool takeChanges) =>
+        "WITH " + (takeChanges ? "taken AS (DELETE FROM dossier_count_changes RETURNING *), " : "") + Calendar + ","
+        + string.Join(",", new[] { countPairs ? CountedPairs : null, takeChanges ? ChangedMonths(besidePairs: countPairs) : null }.OfType<string>())
+        + ", s AS (" + string.Join(" UNION ALL ", new[] { countPairs ? "SELECT * FROM pair_rows" : null, takeChanges ? "SELECT * FROM change_rows" : null }.OfType<string>())
+        + "), " + $"""
+        judged AS (
+            SELECT s.*, LEAST(s.to_at, GREATEST(s.changed_at, s.counted_at)) AS eval_at
+            FROM s WHERE s.from_at <= GREATEST(s.changed_at, s.counted_at)),
         -- OFFSET 0 keeps j a subquery of its own, so each row's flags are computed once, not again
         -- in every aggregate that filters on them.
         j AS (
@@ -129,47 +147,126 @@ internal static class CounterSql
                         WHEN s.open_supplement_at <= s.eval_at THEN s.open_supplement_at <= s.deadline
                         ELSE s.eval_at <= s.deadline END) IS TRUE AS on_time,
                    s.components_digitised AND s.paper_result AND NOT s.result_digitised AS awaiting_result
-            FROM s OFFSET 0)
+            FROM judged s OFFSET 0)
+        INSERT INTO scoring_own ({OwnCountColumns}, delta)
         SELECT unit_code, 1::smallint AS period_kind, period_start, procedure_code,
-            count(*) FILTER (WHERE received)::int AS received,
-            count(*)::int AS handled,
-            count(*) FILTER (WHERE on_time AND ended_within)::int AS on_time_ended,
-            count(*) FILTER (WHERE on_time AND NOT ended_within)::int AS on_time_open,
-            count(*) FILTER (WHERE finished)::int AS finished,
-            COALESCE(sum(extract(epoch FROM terminal_at - received_at) / 3600.0) FILTER (WHERE finished), 0) AS handling_hours,
-            count(*) FILTER (WHERE received AND channel = 2)::int AS online_channel,
-            count(*) FILTER (WHERE received AND channel = 2 AND (NOT paper_result OR electronic_result))::int AS online,
-            count(*) FILTER (WHERE received AND fee_data)::int AS fee_data,
-            count(*) FILTER (WHERE received AND fee_bearing)::int AS fee_bearing,
-            count(*) FILTER (WHERE received AND fee_bearing AND paid_online)::int AS paid_online,
-            count(*) FILTER (WHERE finished AND paper_result)::int AS paper_finished,
-            count(*) FILTER (WHERE finished AND paper_result AND electronic_result)::int AS paper_electronic,
-            count(*) FILTER (WHERE received AND components_digitised AND NOT awaiting_result)::int AS digitised_settled,
-            count(*) FILTER (WHERE awaiting_result AND NOT ended AND received)::int AS awaiting_month,
-            count(*) FILTER (WHERE awaiting_result AND NOT ended AND received_at >= quarter_from)::int AS awaiting_quarter,
-            count(*) FILTER (WHERE awaiting_result AND NOT ended AND received_at >= year_from)::int AS awaiting_year,
-            count(*) FILTER (WHERE received AND reused)::int AS reused,
-            count(*) FILTER (WHERE received AND personal_store)::int AS personal_store,
-            count(*) FILTER (WHERE received AND population_data)::int AS population_data,
-            count(*) FILTER (WHERE on_time AND ended_within AND NOT negative_rating AND NOT complaint)::int AS satisfactory_ended,
-            count(*) FILTER (WHERE on_time AND NOT ended_within AND NOT negative_rating AND NOT complaint)::int AS satisfactory_open,
-            count(*) FILTER (WHERE received AND channel = 2 AND online_level = 3 AND full_online_eligible)::int AS full_online,
-            count(*) FILTER (WHERE received AND full_online_eligible)::int AS full_online_eligible
+            {Count("received")} AS received,
+            {Count("")} AS handled,
+            {Count("on_time AND ended_within")} AS on_time_ended,
+            {Count("on_time AND NOT ended_within")} AS on_time_open,
+            {Count("finished")} AS finished,
+            COALESCE(sum(sign * (extract(epoch FROM terminal_at - received_at) / 3600.0)) FILTER (WHERE finished), 0) AS handling_hours,
+            {Count("received AND channel = 2")} AS online_channel,
+            {Count("received AND channel = 2 AND (NOT paper_result OR electronic_result)")} AS online,
+            {Count("received AND fee_data")} AS fee_data,
+            {Count("received AND fee_bearing")} AS fee_bearing,
+            {Count("received AND fee_bearing AND paid_online")} AS paid_online,
+            {Count("finished AND paper_result")} AS paper_finished,
+            {Count("finished AND paper_result AND electronic_result")} AS paper_electronic,
+            {Count("received AND components_digitised AND NOT awaiting_result")} AS digitised_settled,
+            {Count("awaiting_result AND NOT ended AND received")} AS awaiting_month,
+            {Count("awaiting_result AND NOT ended AND received_at >= quarter_from")} AS awaiting_quarter,
+            {Count("awaiting_result AND NOT ended AND received_at >= year_from")} AS awaiting_year,
+            {Count("received AND reused")} AS reused,
+            {Count("received AND personal_store")} AS personal_store,
+            {Count("received AND population_data")} AS population_data,
+            {Count("on_time AND ended_within AND NOT negative_rating AND NOT complaint")} AS satisfactory_ended,
+            {Count("on_time AND NOT ended_within AND NOT negative_rating AND NOT complaint")} AS satisfactory_open,
+            {Count("received AND channel = 2 AND online_level = 3 AND full_online_eligible")} AS full_online,
+            {Count("received AND full_online_eligible")} AS full_online_eligible,
+            delta
         FROM j
-        GROUP BY unit_code, period_start, procedure_code
+        GROUP BY unit_code, period_start, procedure_code, delta
         """;
 
-    private const string OwnCountColumns = "unit_code, period_kind, period_start, procedure_code, received, handled, on_time_ended, "
-        + "on_time_open, finished, handling_hours, online_channel, online, fee_data, fee_bearing, paid_online, paper_finished, "
-        + "paper_electronic, digitised_settled, awaiting_month, awaiting_quarter, awaiting_year, reused, personal_store, "
-        + "population_data, satisfactory_ended, satisfactory_open, full_online, full_online_eligible";
+    /// <summary>The dossiers of the pairs in scoring_pairs, each with each of its months among them, counted from the facts.</summary>
+    private static readonly string CountedPairs = $"""
+        periods AS (
+            SELECT DISTINCT period_start, {MonthBounds("period_start")} FROM scoring_pairs),
+        bounds AS (SELECT min(from_at) AS from_at, max(to_at) AS to_at FROM periods),
+        -- Every dossier the pairs can reach, with its deadline, once; OFFSET 0 keeps the deadline
+        -- from being computed again for each month the dossier falls in.
+        counted AS (
+            SELECT f.*, 1::smallint AS sign, {ProcedureFields}, {Deadline("f")} AS deadline
+            FROM bounds b CROSS JOIN calendar cal
+            JOIN dossier_facts f ON f.received_at < b.to_at AND (f.terminal_at IS NULL OR f.terminal_at >= b.from_at)
+            LEFT JOIN procedure_facts pf ON pf.code = f.procedure_code
+            WHERE f.unit_code IN (SELECT unit_code FROM scoring_pairs)
+            OFFSET 0),
+        pair_rows AS (
+            SELECT p.period_start, p.from_at, p.to_at, p.quarter_from, p.year_from, @now::timestamptz AS counted_at, false AS delta, d.*
+            FROM counted d
+            JOIN periods p ON d.received_at < p.to_at AND (d.terminal_at IS NULL OR d.terminal_at >= p.from_at)
+            JOIN scoring_pairs sp ON sp.unit_code = d.unit_code AND sp.period_start = p.period_start)
+        """;
 
-    /// <summary>Replaces the stored own counts of the pairs in scoring_pairs with scoring_own.</summary>
-    public static readonly string StoreOwnCounts = $"""
+    /// <summary>
+    /// The logged versions taken, each with every month it can reach (from its receipt to its end,
+    /// or to now while it is open), apart from the months counted from the facts in the same statement.
+    /// </summary>
+    private static string ChangedMonths(bool besidePairs) => $"""
+        changed AS (
+            SELECT c.*, {ProcedureFields}, {Deadline("c")} AS deadline
+            FROM calendar cal CROSS JOIN (SELECT {FactSql.DossierColumns}, sign FROM taken) c
+            LEFT JOIN procedure_facts pf ON pf.code = c.procedure_code),
+        -- Every month from the earliest receipt to now, with its bounds computed once (MATERIALIZED:
+        -- inlined, the time zone arithmetic ran again for every change and month compared).
+        change_periods AS MATERIALIZED (
+            SELECT m::date AS period_start, {MonthBounds("m::date")}
+            FROM generate_series((SELECT date_trunc('month', min(received_at) AT TIME ZONE 'Asia/Ho_Chi_Minh') FROM changed),
+                                 date_trunc('month', GREATEST(@now::timestamptz, (SELECT max(changed_at) FROM changed)) AT TIME ZONE 'Asia/Ho_Chi_Minh'),
+                                 interval '1 month') m),
+        change_rows AS (
+            SELECT p.period_start, p.from_at, p.to_at, p.quarter_from, p.year_from,
+                   COALESCE(cm.counted_at, '-infinity') AS counted_at, true AS delta, d.*
+            FROM changed d
+            JOIN change_periods p ON d.received_at < p.to_at AND (d.terminal_at IS NULL OR d.terminal_at >= p.from_at)
+            LEFT JOIN counted_months cm ON cm.unit_code = d.unit_code AND cm.period_start = p.period_start
+            {(besidePairs ? "WHERE NOT EXISTS (SELECT 1 FROM scoring_pairs sp WHERE sp.unit_code = d.unit_code AND sp.period_start = p.period_start)" : "")})
+        """;
+
+    /// <summary>SQL for how many dossiers of a group meet <paramref name="condition"/> (all when empty), a replaced version counting −1.</summary>
+    private static string Count(string condition) =>
+        condition.Length == 0 ? "sum(sign)::int" : $"COALESCE(sum(sign) FILTER (WHERE {condition}), 0)::int";
+
+    private static readonly string[] OwnCountFigures =
+    [
+        "received", "handled", "on_time_ended", "on_time_open", "finished", "handling_hours", "online_channel", "online",
+        "fee_data", "fee_bearing", "paid_online", "paper_finished", "paper_electronic", "digitised_settled", "awaiting_month",
+        "awaiting_quarter", "awaiting_year", "reused", "personal_store", "population_data", "satisfactory_ended",
+        "satisfactory_open", "full_online", "full_online_eligible",
+    ];
+
+    private static readonly string OwnCountColumns = "unit_code, period_kind, period_start, procedure_code, " + string.Join(", ", OwnCountFigures);
+
+    /// <summary>
+    /// Stores the pairs of scoring_own counted from the facts: they replace the stored rows and take
+    /// @now as their count time and @generation as their catalogue generation. Returns the rows
+    /// deleted and inserted.
+    /// </summary>
+    public static readonly string StoreCountedPairs = $"""
         DELETE FROM unit_counts u USING scoring_pairs p
         WHERE u.unit_code = p.unit_code AND u.period_kind = p.period_kind AND u.period_start = p.period_start;
+        INSERT INTO counted_months (unit_code, period_start, counted_at, generation)
+        SELECT DISTINCT unit_code, period_start, @now::timestamptz, @generation FROM scoring_pairs
+        ON CONFLICT (unit_code, period_start) DO UPDATE SET counted_at = excluded.counted_at, generation = excluded.generation;
         INSERT INTO unit_counts ({OwnCountColumns})
-        SELECT {OwnCountColumns} FROM scoring_own;
+        SELECT {OwnCountColumns} FROM scoring_own WHERE NOT delta;
+        """;
+
+    /// <summary>
+    /// Adds the changes in scoring_own to the stored own counts. A month they reach keeps the older
+    /// of its catalogue generation and @generation: counted with an older catalogue, it is counted
+    /// again when a round next reaches it.
+    /// </summary>
+    public static readonly string AddChanges = $"""
+        INSERT INTO counted_months AS cm (unit_code, period_start, counted_at, generation)
+        SELECT DISTINCT unit_code, period_start, '-infinity'::timestamptz, @generation FROM scoring_own WHERE delta
+        ON CONFLICT (unit_code, period_start) DO UPDATE SET generation = LEAST(cm.generation, excluded.generation);
+        INSERT INTO unit_counts AS u ({OwnCountColumns})
+        SELECT {OwnCountColumns} FROM scoring_own WHERE delta
+        ON CONFLICT (unit_code, period_kind, period_start, procedure_code) DO UPDATE SET
+            {string.Join(", ", OwnCountFigures.Select(c => $"{c} = u.{c} + excluded.{c}"))}
         """;
 
     /// <summary>

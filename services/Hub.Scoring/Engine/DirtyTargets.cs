@@ -7,7 +7,10 @@ namespace Hub.Scoring.Engine;
 /// <summary>
 /// The dirty (unit, period) pairs. A replica claims a batch for a lease (SKIP LOCKED, so replicas
 /// share the work); when its snapshots commit it removes the marks it saw, and releases the ones
-/// re-marked meanwhile, which the next round computes again with the newer facts.
+/// re-marked meanwhile, which the next round computes again with the newer facts. A mark's
+/// recount_seq asks for its month's own counts to be counted again from the facts; a round that
+/// claimed it counts them, and the request goes with the mark, or alone when the mark was renewed
+/// by a change that needs no recount (a dossier's).
 /// </summary>
 public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions options, TimeProvider time)
 {
@@ -18,7 +21,7 @@ public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions opt
               ORDER BY period_kind, period_start, unit_code
               LIMIT @limit FOR UPDATE SKIP LOCKED) c
         WHERE d.unit_code = c.unit_code AND d.period_kind = c.period_kind AND d.period_start = c.period_start
-        RETURNING d.unit_code, d.period_kind, d.period_start, d.marked_seq
+        RETURNING d.unit_code, d.period_kind, d.period_start, d.marked_seq, d.recount_seq
         """;
 
     private const string GenerationSql = "SELECT seq FROM catalogue_generation";
@@ -29,7 +32,8 @@ public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions opt
     // a catalogue change in flight has committed, and one that starts now waits for this round,
     // whose marks its statement then sees. A generation other than the one read before the round's
     // counters means the round may have read an older catalogue for a target that change could not
-    // see, so every claimed mark is kept.
+    // see, so every claimed mark is kept, with its request to count again. A mark renewed meanwhile
+    // stays; its request goes if it is the one the round claimed, whose months the round counted.
     private const string CompleteSql = """
         SELECT 1 FROM catalogue_generation FOR SHARE;
         SELECT 1 FROM dirty_targets d JOIN unnest(@units, @kinds, @starts) AS x(unit_code, period_kind, period_start)
@@ -44,19 +48,23 @@ public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions opt
             WHERE d.unit_code = done.unit_code AND d.period_kind = done.period_kind AND d.period_start = done.period_start
               AND d.marked_seq = done.seq
             RETURNING d.unit_code, d.period_kind, d.period_start)
-        UPDATE dirty_targets d SET claimed_until = NULL FROM unnest(@units, @kinds, @starts) AS x(unit_code, period_kind, period_start)
+        UPDATE dirty_targets d SET claimed_until = NULL,
+            recount_seq = CASE WHEN d.recount_seq = x.recount_seq AND (SELECT seq FROM catalogue_generation) = @generation
+                               THEN NULL ELSE d.recount_seq END
+        FROM unnest(@units, @kinds, @starts, @recounts) AS x(unit_code, period_kind, period_start, recount_seq)
         WHERE d.unit_code = x.unit_code AND d.period_kind = x.period_kind AND d.period_start = x.period_start
           AND NOT EXISTS (SELECT 1 FROM removed r
                           WHERE r.unit_code = d.unit_code AND r.period_kind = d.period_kind AND r.period_start = d.period_start)
         """;
 
-    // Every unit's running and previous month, quarter and year.
+    // Every unit's running and previous month, quarter and year, counted again: open dossiers fall late as time passes.
     private const string RefreshSql = """
-        INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq)
-        SELECT u.code, p.kind, p.start, nextval('dirty_mark_seq')
-        FROM units u CROSS JOIN unnest(@kinds, @starts) AS p(kind, start)
-        ORDER BY u.code, p.kind, p.start
-        ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq
+        INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq, recount_seq)
+        SELECT code, kind, start, seq, seq
+        FROM (SELECT u.code, p.kind, p.start, nextval('dirty_mark_seq') AS seq
+              FROM units u CROSS JOIN unnest(@kinds, @starts) AS p(kind, start)
+              ORDER BY u.code, p.kind, p.start) numbered
+        ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq, recount_seq = excluded.marked_seq
         """;
 
     public async Task<IReadOnlyList<ClaimedTarget>> ClaimAsync(CancellationToken cancellationToken)
@@ -68,7 +76,7 @@ public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions opt
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            claimed.Add(new ClaimedTarget(ScoreTarget.Read(reader), reader.GetInt64(3)));
+            claimed.Add(new ClaimedTarget(ScoreTarget.Read(reader), reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt64(4)));
         }
         return claimed;
     }
@@ -90,6 +98,7 @@ public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions opt
         await using var command = new NpgsqlCommand(CompleteSql, connection, transaction);
         AddTargets(command, claimed.Select(c => c.Target).ToList());
         command.Parameters.Add(new NpgsqlParameter("seqs", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = claimed.Select(c => c.MarkedSeq).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("recounts", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = claimed.Select(c => c.RecountSeq).ToArray() });
         command.Parameters.AddWithValue("generation", generation);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

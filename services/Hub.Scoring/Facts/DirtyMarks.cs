@@ -28,7 +28,12 @@ internal static class DirtyMarks
             FROM periods p JOIN unit_closure c ON c.descendant = p.unit_code)
         """;
 
-    /// <summary>Follows a CTE list that defines changed(…) and spans(…); marks, and returns how many facts changed.</summary>
+    /// <summary>
+    /// Follows a CTE list that defines changed(…) and spans(…); marks, and returns how many facts
+    /// changed (a statement may add columns after it). The marks ask for no recount of own counts:
+    /// a dossier's change reaches them through dossier_count_changes, a catalogue change through
+    /// the catalogue generation, and the other facts do not enter them.
+    /// </summary>
     public const string FromSpans = TargetsOfSpans + """
         , marked AS (
             INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq)
@@ -36,15 +41,22 @@ internal static class DirtyMarks
             FROM (SELECT * FROM targets ORDER BY unit_code, kind, start) ordered
             ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq
             RETURNING 1)
-        SELECT count(*)::int FROM changed
+        SELECT (SELECT count(*)::int FROM changed)
         """;
 
-    /// <summary>Marks every target that any fact reaches and every target already scored, releasing their claims.</summary>
+    /// <summary>
+    /// Marks every target that any fact reaches and every target already scored, releasing their
+    /// claims; their own counts are counted again from the facts. nextval sits in a subquery of its
+    /// own so that the mark and the recount share one value (a subquery with a volatile output is
+    /// never flattened).
+    /// </summary>
     public static readonly string MarkEverything = $"""
-        INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq)
-        SELECT unit_code, kind, start, nextval('dirty_mark_seq')
-        FROM ({AllTargets} ORDER BY 1, 2, 3) AS everything(unit_code, kind, start)
-        ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq, claimed_until = NULL
+        INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq, recount_seq)
+        SELECT unit_code, kind, start, seq, seq
+        FROM (SELECT unit_code, kind, start, nextval('dirty_mark_seq') AS seq
+              FROM ({AllTargets} ORDER BY 1, 2, 3) AS everything(unit_code, kind, start)) numbered
+        ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE
+            SET marked_seq = excluded.marked_seq, recount_seq = excluded.marked_seq, claimed_until = NULL
         """;
 
     /// <summary>Every target that any fact reaches, and every target already scored.</summary>

@@ -3,9 +3,26 @@ namespace Hub.Scoring.Facts;
 /// <summary>The upsert statements of <see cref="FactWriter"/>: incoming rows, the rows they replace, and the dirty marks of both.</summary>
 internal static class FactSql
 {
-    public const string Dossiers = """
+    /// <summary>The columns of dossier_facts in their order, as dossier_count_changes holds them before its sign.</summary>
+    public const string DossierColumns = "code, version, unit_code, procedure_code, channel, status, received_at, due_at, terminal_at, "
+        + "terminal_status, supplement_count, supplement_wait_seconds, open_supplement_at, fee_data, fee_bearing, paid_online, "
+        + "electronic_result, result_digitised, components_digitised, reused, personal_store, population_data, negative_rating, "
+        + "complaint, changed_at";
+
+    /// <summary>
+    /// The dossier upsert. Besides the marks, it logs each replaced version (sign −1) and each applied
+    /// one (+1) in dossier_count_changes, which the next round adds to the stored own counts. A
+    /// version is written in one of two ways: over a stored row that this statement's snapshot holds
+    /// (locked beforehand, so <c>previous</c> is exactly what it replaces), or as a first version. A
+    /// first version that another writer inserted after the snapshot cannot be replaced here without
+    /// losing the version it replaces from the log, so the insert leaves it alone and the statement
+    /// reports it as left over (its second column): <see cref="FactWriter"/> runs the statement again
+    /// for those, when the other row is visible and locked.
+    /// </summary>
+    public static readonly string Dossiers = $"""
         WITH incoming AS (
-            SELECT * FROM unnest(@code, @version, @unit, @procedure, @channel, @status, @received, @due, @terminal,
+            SELECT *, @now::timestamptz AS changed_at
+            FROM unnest(@code, @version, @unit, @procedure, @channel, @status, @received, @due, @terminal,
                 @terminal_status, @supplements, @wait, @open_supplement, @fee_data, @fee_bearing, @paid_online,
                 @electronic_result, @result_digitised, @components_digitised, @reused, @personal_store,
                 @population_data, @negative_rating, @complaint)
@@ -13,28 +30,44 @@ internal static class FactSql
                      terminal_status, supplement_count, supplement_wait_seconds, open_supplement_at, fee_data, fee_bearing,
                      paid_online, electronic_result, result_digitised, components_digitised, reused, personal_store,
                      population_data, negative_rating, complaint)),
+        stored AS (
+            SELECT f.* FROM dossier_facts f JOIN incoming i ON i.code = f.code),
         previous AS (
-            SELECT f.code, f.unit_code, f.received_at, f.terminal_at
-            FROM dossier_facts f JOIN incoming i ON i.code = f.code WHERE i.version > f.version),
+            SELECT s.* FROM stored s JOIN incoming i ON i.code = s.code WHERE i.version > s.version),
+        inserted AS (
+            INSERT INTO dossier_facts ({DossierColumns})
+            SELECT {DossierColumns} FROM incoming WHERE code NOT IN (SELECT code FROM stored)
+            ON CONFLICT (code) DO NOTHING
+            RETURNING *),
+        updated AS (
+            UPDATE dossier_facts f SET
+                version = i.version, unit_code = i.unit_code, procedure_code = i.procedure_code,
+                channel = i.channel, status = i.status, received_at = i.received_at,
+                due_at = i.due_at, terminal_at = i.terminal_at, terminal_status = i.terminal_status,
+                supplement_count = i.supplement_count, supplement_wait_seconds = i.supplement_wait_seconds,
+                open_supplement_at = i.open_supplement_at, fee_data = i.fee_data,
+                fee_bearing = i.fee_bearing, paid_online = i.paid_online,
+                electronic_result = i.electronic_result, result_digitised = i.result_digitised,
+                components_digitised = i.components_digitised, reused = i.reused,
+                personal_store = i.personal_store, population_data = i.population_data,
+                negative_rating = i.negative_rating, complaint = i.complaint, changed_at = i.changed_at
+            FROM incoming i
+            WHERE f.code = i.code AND i.code IN (SELECT code FROM previous)
+            RETURNING f.*),
         changed AS (
-            INSERT INTO dossier_facts AS f SELECT * FROM incoming
-            ON CONFLICT (code) DO UPDATE SET
-                version = excluded.version, unit_code = excluded.unit_code, procedure_code = excluded.procedure_code,
-                channel = excluded.channel, status = excluded.status, received_at = excluded.received_at,
-                due_at = excluded.due_at, terminal_at = excluded.terminal_at, terminal_status = excluded.terminal_status,
-                supplement_count = excluded.supplement_count, supplement_wait_seconds = excluded.supplement_wait_seconds,
-                open_supplement_at = excluded.open_supplement_at, fee_data = excluded.fee_data,
-                fee_bearing = excluded.fee_bearing, paid_online = excluded.paid_online,
-                electronic_result = excluded.electronic_result, result_digitised = excluded.result_digitised,
-                components_digitised = excluded.components_digitised, reused = excluded.reused,
-                personal_store = excluded.personal_store, population_data = excluded.population_data,
-                negative_rating = excluded.negative_rating, complaint = excluded.complaint
-            WHERE excluded.version > f.version
-            RETURNING f.code, f.unit_code, f.received_at, f.terminal_at),
+            SELECT * FROM inserted UNION ALL SELECT * FROM updated),
+        logged AS (
+            INSERT INTO dossier_count_changes ({DossierColumns}, sign)
+            SELECT {DossierColumns}, -1 FROM previous
+            UNION ALL SELECT {DossierColumns}, 1 FROM changed
+            RETURNING 1),
         spans AS (
             SELECT unit_code, received_at AS from_at, terminal_at AS to_at FROM previous
             UNION ALL SELECT unit_code, received_at, terminal_at FROM changed)
-        """ + DirtyMarks.FromSpans;
+        """ + DirtyMarks.FromSpans + """
+        ,
+            (SELECT count(*)::int FROM incoming WHERE code NOT IN (SELECT code FROM stored)) - (SELECT count(*)::int FROM inserted)
+        """;
 
     // A procedure feeds criteria of every unit whose dossiers use it, in every period: a catalogue
     // change marks every (unit, period) already scored, besides the periods of its publication, and

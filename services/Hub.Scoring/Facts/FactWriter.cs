@@ -8,7 +8,7 @@ namespace Hub.Scoring.Facts;
 /// version is higher, so redelivered, duplicated and reordered events change nothing; the changed
 /// records' (unit, period) pairs are marked dirty in the same statement. Returns how many facts changed.
 /// </summary>
-public sealed class FactWriter(NpgsqlDataSource dataSource)
+public sealed class FactWriter(NpgsqlDataSource dataSource, TimeProvider time)
 {
     public async Task<int> WriteDossiersAsync(IReadOnlyList<DossierFact> facts, CancellationToken cancellationToken)
     {
@@ -39,6 +39,7 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
         Add(p, "population_data", NpgsqlDbType.Boolean, rows.Select(f => f.PopulationData));
         Add(p, "negative_rating", NpgsqlDbType.Boolean, rows.Select(f => f.NegativeRating));
         Add(p, "complaint", NpgsqlDbType.Boolean, rows.Select(f => f.Complaint));
+        p.AddWithValue("now", time.GetUtcNow());
         return await ExecuteOnePerKeyAsync(command, FactSql.LockRows("dossier_facts", "code"), rows.Select(f => f.Code), cancellationToken);
     }
 
@@ -71,7 +72,7 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
         Add(p, "made_public", NpgsqlDbType.TimestampTz, rows.Select(f => f.MadePublicAt));
         Add(p, "processing_time", NpgsqlDbType.Integer, rows.Select(f => f.ProcessingTime));
         Add(p, "processing_unit", NpgsqlDbType.Smallint, rows.Select(f => (short)f.ProcessingTimeUnit));
-        var changed = await ExecuteAsync(command, cancellationToken);
+        var (changed, _) = await ExecuteAsync(command, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }
@@ -122,28 +123,48 @@ public sealed class FactWriter(NpgsqlDataSource dataSource)
     /// version the earlier one committed (its unit and months), and a unit's stored counts could
     /// keep a dossier that has left it. Holding the row, the upsert's snapshot is taken after the
     /// other writer's commit. Rows are locked in key order, as the upsert takes them, so writers
-    /// never deadlock. Two first versions of a record arriving at once are not covered (no row to
-    /// lock yet); the periodic refresh recounts their running periods.
+    /// never deadlock. Two first versions of a record arriving at once have no row to lock yet: a
+    /// statement that reports records left over (the dossier upsert) runs again, once the other
+    /// writer's row is committed and can be locked.
     /// </summary>
     private async Task<int> ExecuteOnePerKeyAsync(NpgsqlCommand command, string lockRowsSql, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockRows = new NpgsqlCommand(lockRowsSql, connection, transaction))
-        {
-            Add(lockRows.Parameters, "keys", NpgsqlDbType.Text, keys);
-            await lockRows.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var lockRows = new NpgsqlCommand(lockRowsSql, connection, transaction);
+        Add(lockRows.Parameters, "keys", NpgsqlDbType.Text, keys);
         command.Connection = connection;
         command.Transaction = transaction;
-        var changed = await ExecuteAsync(command, cancellationToken);
+        var changed = 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            await lockRows.ExecuteNonQueryAsync(cancellationToken);
+            var (applied, leftOver) = await ExecuteAsync(command, cancellationToken);
+            changed += applied;
+            if (leftOver == 0)
+            {
+                break;
+            }
+            // The insert waited for the other writer's transaction, so the next statement sees its row.
+            if (attempt == MaxAttempts)
+            {
+                throw new InvalidOperationException($"{leftOver} records were still being written by another transaction after {MaxAttempts} attempts.");
+            }
+        }
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }
 
-    private static async Task<int> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private const int MaxAttempts = 3;
+
+    /// <summary>How many facts changed, and how many were left over for another attempt (0 unless the statement says).</summary>
+    private static async Task<(int Changed, int LeftOver)> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? reader.GetInt32(0) : 0;
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return (0, 0);
+        }
+        return (reader.GetInt32(0), reader.FieldCount > 1 ? reader.GetInt32(1) : 0);
     }
 }
