@@ -53,6 +53,8 @@ public static class Extensions
         services.AddSingleton<FactWriter>();
         services.AddSingleton<RecomputeSignal>();
         services.AddSingleton<DirtyTargets>();
+        services.AddSingleton<ScoreVersion>();
+        services.AddHostedService<ScoreChangeListener>();
         services.AddSingleton<ScoreEngine>();
         services.AddSingleton<FullRecompute>();
         services.AddHostedService<RecomputeLoop>();

@@ -11,7 +11,7 @@ namespace Hub.Scoring.Engine;
 /// The incremental loop and the full recompute both go through here, so they cannot disagree on
 /// how a score is made.
 /// </summary>
-public sealed class ScoreEngine(NpgsqlDataSource dataSource, UnitDirectory units, RuleSetCatalog ruleSets, TimeProvider time)
+public sealed class ScoreEngine(NpgsqlDataSource dataSource, UnitDirectory units, RuleSetCatalog ruleSets, ScoreVersion version, TimeProvider time)
 {
     /// <summary>
     /// One round of the loop: takes the round lock, and only then claims a batch, so that a replica
@@ -52,6 +52,11 @@ public sealed class ScoreEngine(NpgsqlDataSource dataSource, UnitDirectory units
         var published = await SnapshotWriter.WriteAsync(connection, transaction, scored, now, cancellationToken);
         await DirtyTargets.CompleteAsync(connection, transaction, claimed, generation, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (published.Count > 0)
+        {
+            // This replica's own queries see the change at once, not when its notification comes back.
+            version.Raise();
+        }
         return published;
     }
 

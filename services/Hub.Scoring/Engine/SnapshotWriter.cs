@@ -39,6 +39,9 @@ public static class SnapshotWriter
         SELECT unit_code, period_kind, period_start, snapshot_id FROM current
         """;
 
+    /// <summary>The channel of the NOTIFY a transaction that changes current scores commits with.</summary>
+    public const string Channel = "hub_scores";
+
     public static async Task<IReadOnlyList<IndicatorResult>> WriteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ScoredTarget> scored, DateTimeOffset computedAt, CancellationToken cancellationToken)
     {
@@ -57,6 +60,8 @@ public static class SnapshotWriter
         if (results.Count > 0)
         {
             await OutboxWriter.WriteAsync(connection, transaction, [new IndicatorResultsPublished(results)], cancellationToken);
+            await using var notify = new NpgsqlCommand($"NOTIFY {Channel}", connection, transaction);
+            await notify.ExecuteNonQueryAsync(cancellationToken);
         }
         return results;
     }

@@ -70,8 +70,8 @@ public sealed class CountChangesTests(CountChangesFixture host) : IClassFixture<
         var second = host.Facts.WriteAsync(Dossier("TW-1", unit: "00004", version: 2, received: Local(2026, 5, 4))
             .Due(Local(2026, 5, 8)).FinishedAt(Local(2026, 5, 11)));
         Assert.True(await Eventually.HoldsAsync(async () => await host.ScalarAsync(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0") == 2,
-            TimeSpan.FromSeconds(10)), "the second writer never waited");
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0 "
+            + "AND query LIKE 'WITH incoming AS%AS changed_at%'") == 2, TimeSpan.FromSeconds(10)), "the second writer never waited");
         await hold.CommitAsync();
         Assert.Equal(1, await first);
         Assert.Equal(1, await second);
