@@ -109,8 +109,9 @@ internal static class CounterSql
     /// Own counts, per (unit, month, procedure), into scoring_own (see <see cref="CreateOwn"/>): the
     /// dossiers each unit itself received or handled in the month. Two kinds of rows:
     /// <list type="bullet">
-    /// <item>the pairs in scoring_pairs, counted from the facts (to replace what is stored);</item>
-    /// <item>with <paramref name="withChanges"/>, the versions logged in dossier_count_changes since
+    /// <item>with <paramref name="countPairs"/>, the pairs in scoring_pairs, counted from the facts
+    /// (to replace what is stored);</item>
+    /// <item>with <paramref name="takeChanges"/>, the versions logged in dossier_count_changes since
     /// the last round, which this statement takes out of the log, as changes to add to the other
     /// months they reach (a replaced version counts −1). One statement reads the facts and takes
     /// the log, so a change is in exactly one of them.</item>
@@ -124,11 +125,31 @@ internal static class CounterSql
     /// still open at its end, and the dossiers still waiting for a digitised paper result by the
     /// month, quarter or year they were received in.
     /// </summary>
-    public static string OwnCounts(bool countPairs, bool takeChanges) =>
-        "WITH " + (takeChanges ? "taken AS (DELETE FROM dossier_count_changes RETURNING *), " : "") + Calendar + ","
-        + string.Join(",", new[] { countPairs ? CountedPairs : null, takeChanges ? ChangedMonths(besidePairs: countPairs) : null }.OfType<string>())
-        + ", s AS (" + string.Join(" UNION ALL ", new[] { countPairs ? "SELECT * FROM pair_rows" : null, takeChanges ? "SELECT * FROM change_rows" : null }.OfType<string>())
-        + "), " + $"""
+    public static string OwnCounts(bool countPairs, bool takeChanges)
+    {
+        var parts = new List<string>();
+        var rows = new List<string>();
+        if (takeChanges)
+        {
+            parts.Add("taken AS (DELETE FROM dossier_count_changes RETURNING *)");
+        }
+        parts.Add(Calendar);
+        if (countPairs)
+        {
+            parts.Add(CountedPairs);
+            rows.Add("SELECT * FROM pair_rows");
+        }
+        if (takeChanges)
+        {
+            parts.Add(ChangedMonths(besidePairs: countPairs));
+            rows.Add("SELECT * FROM change_rows");
+        }
+        parts.Add($"s AS ({string.Join(" UNION ALL ", rows)})");
+        return "WITH " + string.Join(",\n", parts) + ",\n" + JudgedAndCounted;
+    }
+
+    /// <summary>Follows the CTE list of <see cref="OwnCounts"/>, which defines s: each dossier with each month it counts in.</summary>
+    private static string JudgedAndCounted => $"""
         judged AS (
             SELECT s.*, LEAST(s.to_at, GREATEST(s.changed_at, s.counted_at)) AS eval_at
             FROM s WHERE s.from_at <= GREATEST(s.changed_at, s.counted_at)),
