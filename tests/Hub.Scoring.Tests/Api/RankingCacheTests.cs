@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Hub.Scoring.Engine;
 using Hub.Scoring.Periods;
+using Hub.Scoring.Tests.Consistency;
 using Hub.Scoring.Tests.Infrastructure;
 using Hub.Scoring.Units;
 using Hub.Testing;
@@ -11,21 +12,11 @@ using static Hub.Scoring.Tests.Infrastructure.Records;
 
 namespace Hub.Scoring.Tests.Api;
 
-/// <summary>A service of its own whose loop never wakes by itself, so the test decides who stores scores.</summary>
-public sealed class RankingCacheFixture : ScoringHost
-{
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Scoring:PollInterval"] = "01:00:00",
-        ["Scoring:RefreshInterval"] = "01:00:00",
-    };
-}
-
 /// <summary>
 /// A replica serves a ranking it has read without asking the database again until scores change;
 /// it learns of changes stored by another replica from their notification.
 /// </summary>
-public sealed class RankingCacheTests(RankingCacheFixture host) : IClassFixture<RankingCacheFixture>
+public sealed class RankingCacheTests(ManualRecomputeFixture host) : IClassFixture<ManualRecomputeFixture>
 {
     [Fact]
     public async Task A_ranking_read_before_another_replica_stores_scores_shows_them_soon_after()

@@ -7,23 +7,13 @@ using static Hub.Scoring.Tests.Infrastructure.Records;
 
 namespace Hub.Scoring.Tests.Consistency;
 
-/// <summary>A service of its own whose loop never wakes by itself, so running months are never counted again on a timer.</summary>
-public sealed class CountChangesFixture : ScoringHost
-{
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Scoring:PollInterval"] = "01:00:00",
-        ["Scoring:RefreshInterval"] = "01:00:00",
-    };
-}
-
 /// <summary>
 /// A dossier's change reaches the stored own counts as a change (its old version out, its new one
 /// in) rather than as a recount of its month: the changed dossier is judged when it changed, and
 /// a record is never counted twice, even when two first versions of it arrive at once.
 /// </summary>
 [Collection(ConsistencyGroup.Name)]
-public sealed class CountChangesTests(CountChangesFixture host) : IClassFixture<CountChangesFixture>
+public sealed class CountChangesTests(ManualRecomputeFixture host) : IClassFixture<ManualRecomputeFixture>
 {
     [Fact]
     public async Task A_dossier_that_changes_after_its_month_was_counted_is_judged_when_it_changed()
