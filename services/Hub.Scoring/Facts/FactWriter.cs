@@ -10,6 +10,10 @@ namespace Hub.Scoring.Facts;
 /// </summary>
 public sealed class FactWriter(NpgsqlDataSource dataSource, TimeProvider time)
 {
+    // Attempts at an upsert that reports records left to another writer's first version (see
+    // ExecuteOnePerKeyAsync); the second always sees that version committed.
+    private const int MaxAttempts = 3;
+
     public async Task<int> WriteDossiersAsync(IReadOnlyList<DossierFact> facts, CancellationToken cancellationToken)
     {
         var rows = Latest(facts, f => f.Code, f => f.Version);
@@ -154,8 +158,6 @@ public sealed class FactWriter(NpgsqlDataSource dataSource, TimeProvider time)
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }
-
-    private const int MaxAttempts = 3;
 
     /// <summary>How many facts changed, and how many were left over for another attempt (0 unless the statement says).</summary>
     private static async Task<(int Changed, int LeftOver)> ExecuteAsync(NpgsqlCommand command, CancellationToken cancellationToken)
