@@ -104,6 +104,55 @@ public sealed class DossierSyncTests(SyncFixture fixture) : IClassFixture<SyncFi
     }
 
     [Fact]
+    public async Task A_province_cannot_overwrite_a_dossier_another_province_holds_under_the_same_code()
+    {
+        var prefix = Samples.Prefix();
+        var hcm = new CallOptions { BearerToken = fixture.Issuer.Issue("tenant-79", "79", ["hub.sync"]) };
+        var held = await Channel.UnaryAsync(DossierMethods.Upsert, Samples.Batch(Samples.Dossier($"{prefix}-x", 7, unit: "26734")), hcm);
+
+        // Hà Nội sends the same code with a higher version, for one of its own units, beside a dossier of its own.
+        var reply = await PushAsync(Samples.Dossier($"{prefix}-x", 9), Samples.Dossier($"{prefix}-own"), Samples.Dossier($"{prefix}-x", 8));
+
+        Assert.Equal(RecordStatus.Accepted, held.Results[0].Status);
+        Assert.Equal([RecordStatus.Rejected, RecordStatus.Accepted, RecordStatus.Rejected], reply.Results.Select(r => r.Status));
+        Assert.Equal("code", Assert.Single(reply.Results[0].Errors).Field);
+        // Nor does the reply tell the other province's version.
+        Assert.Equal([0, 1, 0], reply.Results.Select(r => r.StoredVersion));
+        Assert.Equal(1, await fixture.ScalarAsync($"SELECT count(*) FROM dossiers WHERE code = '{prefix}-x' AND unit_code = '26734' AND version = 7"));
+        Assert.True(await Eventually.HoldsAsync(() => fixture.Events.Received.ContainsKey(($"{prefix}-own", 1)), EventLimit));
+        Assert.False(fixture.Events.Received.ContainsKey(($"{prefix}-x", 9)));
+    }
+
+    [Fact]
+    public async Task A_dossier_another_province_inserts_while_a_batch_waits_is_checked_before_it_is_overwritten()
+    {
+        var code = $"{Samples.Prefix()}-x";
+        // Another province's first version of the code, inserted but not yet committed: the batch
+        // below finds nothing to lock, so its insert meets that row and waits for it.
+        await using var other = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+        await other.OpenAsync();
+        await using var insert = await other.BeginTransactionAsync();
+        await using (var command = new Npgsql.NpgsqlCommand($"""
+            INSERT INTO dossiers (code, version, unit_code, procedure_code, status, channel, received_at, applicant_hash, record)
+            VALUES ('{code}', 7, '26734', '1.000001', 2, 1, now(), '', ''::bytea)
+            """, other, insert))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        var push = PushAsync(Samples.Dossier(code, 9));
+        Assert.True(await Eventually.HoldsAsync(async () => await fixture.ScalarAsync(
+            $"SELECT count(*) FROM pg_stat_activity WHERE {other.ProcessID} = ANY (pg_blocking_pids(pid))") == 1, TimeSpan.FromSeconds(10)),
+            "the batch never waited for the other insert");
+        await insert.CommitAsync();
+
+        var reply = await push;
+
+        Assert.Equal(RecordStatus.Rejected, reply.Results[0].Status);
+        Assert.Equal("code", Assert.Single(reply.Results[0].Errors).Field);
+        Assert.Equal(1, await fixture.ScalarAsync($"SELECT count(*) FROM dossiers WHERE code = '{code}' AND unit_code = '26734' AND version = 7"));
+    }
+
+    [Fact]
     public async Task Too_many_records_or_an_oversized_message_is_RESOURCE_EXHAUSTED()
     {
         var prefix = Samples.Prefix();

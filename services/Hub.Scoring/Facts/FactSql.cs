@@ -12,12 +12,15 @@ internal static class FactSql
     /// <summary>
     /// The dossier upsert. Besides the marks, it logs each replaced version (sign −1) and each applied
     /// one (+1) in dossier_count_changes, which the next round adds to the stored own counts. A
-    /// version is written in one of two ways: over a stored row that this statement's snapshot holds
-    /// (locked beforehand, so <c>previous</c> is exactly what it replaces), or as a first version. A
-    /// first version that another writer inserted after the snapshot cannot be replaced here without
-    /// losing the version it replaces from the log, so the insert leaves it alone and the statement
-    /// reports it as left over (its second column): <see cref="FactWriter"/> runs the statement again
-    /// for those, when the other row is visible and locked.
+    /// version is written in one of two ways: over the stored row that this statement's snapshot
+    /// holds, and only while that row is still the version <c>previous</c> read, or as a first
+    /// version. Rows locked beforehand cannot change, but a row another writer committed after the
+    /// lock was taken can, by a third writer, before this statement reaches it: had it been
+    /// replaced anyway, the log would take out the version read instead of the one replaced, and
+    /// both writers' new versions would stay counted. Such a row, and a first version that another
+    /// writer inserted after the snapshot, is left alone, and the statement reports it as left
+    /// over (its second column): <see cref="FactWriter"/> runs the statement again for those, when
+    /// the other row is visible and locked.
     /// </summary>
     public static readonly string Dossiers = $"""
         WITH incoming AS (
@@ -51,14 +54,14 @@ internal static class FactSql
                 components_digitised = i.components_digitised, reused = i.reused,
                 personal_store = i.personal_store, population_data = i.population_data,
                 negative_rating = i.negative_rating, complaint = i.complaint, changed_at = i.changed_at
-            FROM incoming i
-            WHERE f.code = i.code AND i.code IN (SELECT code FROM previous)
+            FROM incoming i JOIN previous p ON p.code = i.code
+            WHERE f.code = i.code AND f.version = p.version
             RETURNING f.*),
         changed AS (
             SELECT * FROM inserted UNION ALL SELECT * FROM updated),
         logged AS (
             INSERT INTO dossier_count_changes ({DossierColumns}, sign)
-            SELECT {DossierColumns}, -1 FROM previous
+            SELECT {DossierColumns}, -1 FROM previous WHERE code IN (SELECT code FROM updated)
             UNION ALL SELECT {DossierColumns}, 1 FROM changed
             RETURNING 1),
         spans AS (
@@ -66,7 +69,8 @@ internal static class FactSql
             UNION ALL SELECT unit_code, received_at, terminal_at FROM changed)
         """ + DirtyMarks.FromSpans + """
         ,
-            (SELECT count(*)::int FROM incoming WHERE code NOT IN (SELECT code FROM stored)) - (SELECT count(*)::int FROM inserted)
+            (SELECT count(*)::int FROM incoming WHERE code NOT IN (SELECT code FROM stored)) + (SELECT count(*)::int FROM previous)
+            - (SELECT count(*)::int FROM changed)
         """;
 
     // A procedure feeds criteria of every unit whose dossiers use it, in every period: a catalogue
@@ -121,12 +125,24 @@ internal static class FactSql
             FROM dirty_targets d WHERE EXISTS (SELECT 1 FROM changed))
         """ + DirtyMarks.FromSpans;
 
-    public const string Feedback = """
+    /// <summary>
+    /// The second column of the feedback and declared-total upserts: the records this statement's
+    /// snapshot said it would write (a first version, or one newer than the version read) that it
+    /// left alone, because another writer's row was committed or replaced after the snapshot.
+    /// <see cref="FactWriter"/> runs the statement again for those (see <see cref="Dossiers"/>).
+    /// </summary>
+    private static string LeftOver(string table, string key) => $"""
+        ,
+            (SELECT count(*)::int FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM {table} f WHERE f.{key} = i.{key}))
+            + (SELECT count(*)::int FROM previous) - (SELECT count(*)::int FROM changed)
+        """;
+
+    public static readonly string Feedback = """
         WITH incoming AS (
             SELECT * FROM unnest(@id, @version, @unit, @kind, @received, @deadline, @handled, @outcome, @dissatisfied, @re_raised)
                 AS x(id, version, unit_code, kind, received_at, deadline_at, handled_at, outcome, dissatisfied, re_raised)),
         previous AS (
-            SELECT f.id, f.unit_code, f.received_at, f.handled_at
+            SELECT f.id, f.version, f.unit_code, f.received_at, f.handled_at
             FROM feedback_facts f JOIN incoming i ON i.id = f.id WHERE i.version > f.version),
         changed AS (
             INSERT INTO feedback_facts AS f SELECT * FROM incoming
@@ -134,30 +150,30 @@ internal static class FactSql
                 version = excluded.version, unit_code = excluded.unit_code, kind = excluded.kind,
                 received_at = excluded.received_at, deadline_at = excluded.deadline_at, handled_at = excluded.handled_at,
                 outcome = excluded.outcome, dissatisfied = excluded.dissatisfied, re_raised = excluded.re_raised
-            WHERE excluded.version > f.version
+            WHERE excluded.version > f.version AND f.version = (SELECT p.version FROM previous p WHERE p.id = f.id)
             RETURNING f.id, f.unit_code, f.received_at, f.handled_at),
         spans AS (
             SELECT unit_code, received_at AS from_at, handled_at AS to_at FROM previous
             UNION ALL SELECT unit_code, received_at, handled_at FROM changed)
-        """ + DirtyMarks.FromSpans;
+        """ + DirtyMarks.FromSpans + LeftOver("feedback_facts", "id");
 
-    public const string DeclaredTotals = """
+    public static readonly string DeclaredTotals = """
         WITH incoming AS (
             SELECT * FROM unnest(@key, @version, @unit, @kind, @start, @received)
                 AS x(key, version, unit_code, period_kind, period_start, dossiers_received)),
         previous AS (
-            SELECT f.key, f.unit_code, f.period_start
+            SELECT f.key, f.version, f.unit_code, f.period_start
             FROM declared_totals f JOIN incoming i ON i.key = f.key WHERE i.version > f.version),
         changed AS (
             INSERT INTO declared_totals AS f SELECT * FROM incoming
             ON CONFLICT (key) DO UPDATE SET
                 version = excluded.version, unit_code = excluded.unit_code, period_kind = excluded.period_kind,
                 period_start = excluded.period_start, dossiers_received = excluded.dossiers_received
-            WHERE excluded.version > f.version
+            WHERE excluded.version > f.version AND f.version = (SELECT p.version FROM previous p WHERE p.key = f.key)
             RETURNING f.key, f.unit_code, f.period_start),
         starts AS (
             SELECT unit_code, (period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AS at FROM previous
             UNION ALL SELECT unit_code, (period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') FROM changed),
         spans AS (SELECT unit_code, at AS from_at, at AS to_at FROM starts)
-        """ + DirtyMarks.FromSpans;
+        """ + DirtyMarks.FromSpans + LeftOver("declared_totals", "key");
 }

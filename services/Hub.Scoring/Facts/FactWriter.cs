@@ -10,8 +10,8 @@ namespace Hub.Scoring.Facts;
 /// </summary>
 public sealed class FactWriter(NpgsqlDataSource dataSource, TimeProvider time)
 {
-    // Attempts at an upsert that reports records left to another writer's first version (see
-    // ExecuteOnePerKeyAsync); the second always sees that version committed.
+    // Attempts at an upsert that reports records left to another writer (see
+    // ExecuteOnePerKeyAsync); the second holds every row the first left, so leaves none.
     private const int MaxAttempts = 3;
 
     public async Task<int> WriteDossiersAsync(IReadOnlyList<DossierFact> facts, CancellationToken cancellationToken)
@@ -127,9 +127,10 @@ public sealed class FactWriter(NpgsqlDataSource dataSource, TimeProvider time)
     /// version the earlier one committed (its unit and months), and a unit's stored counts could
     /// keep a dossier that has left it. Holding the row, the upsert's snapshot is taken after the
     /// other writer's commit. Rows are locked in key order, as the upsert takes them, so writers
-    /// never deadlock. Two first versions of a record arriving at once have no row to lock yet: a
-    /// statement that reports records left over (the dossier upsert) runs again, once the other
-    /// writer's row is committed and can be locked.
+    /// never deadlock. A record with no row yet cannot be locked: another writer may insert its
+    /// first version, and a third replace it, between the lock and the upsert. The upsert writes
+    /// over a row only while it is the version its snapshot read, and reports the records it left;
+    /// it runs again for those, once the other writers' rows are committed and can be locked.
     /// </summary>
     private async Task<int> ExecuteOnePerKeyAsync(NpgsqlCommand command, string lockRowsSql, IEnumerable<string> keys, CancellationToken cancellationToken)
     {

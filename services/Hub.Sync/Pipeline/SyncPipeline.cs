@@ -12,9 +12,11 @@ namespace Hub.Sync.Pipeline;
 
 /// <summary>
 /// One batch, end to end: refuse the call if any record is outside the caller's subtree, validate
-/// each record, then in one transaction copy the valid ones into a temporary table, upsert them
-/// with a single statement that only replaces lower versions, write their events to the outbox and
-/// commit. Replies are built only after the commit, so ACCEPTED always means durable.
+/// each record, then in one transaction lock the stored copies and refuse the records whose stored
+/// copy belongs to a unit outside the caller's subtree, copy the others into a temporary table,
+/// upsert them with a single statement that only replaces lower versions of the copies it locked,
+/// write their events to the outbox and commit. Replies are built only after the commit, so
+/// ACCEPTED always means durable.
 /// </summary>
 public sealed class SyncPipeline<TRecord>
     where TRecord : IMessage<TRecord>
@@ -28,6 +30,7 @@ public sealed class SyncPipeline<TRecord>
     private readonly string _copySql;
     private readonly string _createSql;
     private readonly string _versionsSql;
+    private readonly string _holdersSql;
 
     public SyncPipeline(NpgsqlDataSource dataSource, ISyncRecordKind<TRecord> kind, UnitTree units, SyncOptions options, OutboxSignal signal)
     {
@@ -47,10 +50,13 @@ public sealed class SyncPipeline<TRecord>
             // Rows are taken in key order so that concurrent batches lock shared keys in the same order and cannot deadlock.
             .Append($"INSERT INTO {table.Name} AS current ({columns}) SELECT {columns} FROM {staging} ORDER BY {table.KeyColumn} ")
             .Append($"ON CONFLICT ({table.KeyColumn}) DO UPDATE SET {updates}, updated_at = now() ")
-            .Append($"WHERE excluded.{table.VersionColumn} > current.{table.VersionColumn} ")
+            // Only copies locked and checked beforehand are replaced: a first version that another
+            // batch inserted since is left, and the batch runs again (see StoreOnceAsync).
+            .Append($"WHERE excluded.{table.VersionColumn} > current.{table.VersionColumn} AND current.{table.KeyColumn} = ANY(@held) ")
             .Append($"RETURNING {table.KeyColumn}")
             .ToString();
         _versionsSql = $"SELECT {table.KeyColumn}, {table.VersionColumn} FROM {table.Name} WHERE {table.KeyColumn} = ANY(@keys)";
+        _holdersSql = $"SELECT {table.KeyColumn}, {SyncTable.UnitColumn} FROM {table.Name} WHERE {table.KeyColumn} = ANY(@keys) ORDER BY {table.KeyColumn} FOR UPDATE";
     }
 
     // A batch rolled back by a deadlock or serialisation failure is run again this many times at most.
@@ -101,7 +107,7 @@ public sealed class SyncPipeline<TRecord>
         {
             return results;
         }
-        var (accepted, stored) = await StoreAsync(records, identities, results, winners, cancellationToken);
+        var (accepted, stored) = await StoreAsync(caller, records, identities, results, winners, cancellationToken);
 
         // Only now, with the commit done, do the results say ACCEPTED.
         foreach (var (key, index) in winners)
@@ -170,13 +176,23 @@ public sealed class SyncPipeline<TRecord>
     /// versions of the others.
     /// </summary>
     private async Task<(HashSet<string> Accepted, Dictionary<string, long> Stored)> StoreAsync(
-        IReadOnlyList<TRecord> records, RecordIdentity[] identities, RecordResult[] results, Dictionary<string, int> winners, CancellationToken cancellationToken)
+        SyncCaller caller, IReadOnlyList<TRecord> records, RecordIdentity[] identities, RecordResult[] results, Dictionary<string, int> winners, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var (accepted, stored, refused) = await StoreOnceAsync(records, identities, winners, cancellationToken);
+                var outcome = await StoreOnceAsync(caller, records, identities, winners, cancellationToken);
+                if (outcome is null)
+                {
+                    // Another batch inserted one of these keys meanwhile; nothing was committed: go again, with its row locked.
+                    if (attempt < MaxConflictAttempts)
+                    {
+                        continue;
+                    }
+                    throw new InvalidOperationException($"Records of this batch were still being inserted by other batches after {MaxConflictAttempts} attempts.");
+                }
+                var (accepted, stored, refused) = outcome.Value;
                 foreach (var (index, error) in refused)
                 {
                     Reject(results[index], [error]);
@@ -195,16 +211,34 @@ public sealed class SyncPipeline<TRecord>
         }
     }
 
-    /// <summary>One transaction: stored-state checks, COPY, upsert, outbox, commit. Records the stored-state check refuses are returned, not yet marked.</summary>
-    private async Task<(HashSet<string> Accepted, Dictionary<string, long> Stored, List<(int Index, FieldError Error)> Refused)> StoreOnceAsync(
-        IReadOnlyList<TRecord> records, RecordIdentity[] identities, Dictionary<string, int> winners, CancellationToken cancellationToken)
+    /// <summary>
+    /// One transaction: stored-state checks, COPY, upsert, outbox, commit. Records the stored-state
+    /// checks refuse are returned, not yet marked. Null, with nothing committed, when a key had no
+    /// stored copy to lock but another batch inserted one before the upsert: that copy was not
+    /// checked, so the batch must run again.
+    /// </summary>
+    private async Task<(HashSet<string> Accepted, Dictionary<string, long> Stored, List<(int Index, FieldError Error)> Refused)?> StoreOnceAsync(
+        SyncCaller caller, IReadOnlyList<TRecord> records, RecordIdentity[] identities, Dictionary<string, int> winners, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var candidates = winners.Values.Order().ToList();
-        var refused = await _kind.CheckStoredAsync(connection, candidates.Select(i => records[i]).ToList(), cancellationToken);
+        var holders = await LockHoldersAsync(connection, transaction, candidates.Select(i => identities[i].Key).ToArray(), cancellationToken);
         var refusedRecords = new List<(int Index, FieldError Error)>();
+        var foreign = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var index in candidates.ToList())
+        {
+            var key = identities[index].Key;
+            if (holders.TryGetValue(key, out var holder) && !_units.IsWithin(holder, caller.UnitCode))
+            {
+                // A province may not overwrite, or move into its subtree, a record another one holds.
+                refusedRecords.Add((index, new FieldError { Field = _kind.Table.KeyColumn, Description = "is held by a record of a unit outside the caller's unit" }));
+                foreign.Add(key);
+                candidates.Remove(index);
+            }
+        }
+        var refused = await _kind.CheckStoredAsync(connection, candidates.Select(i => records[i]).ToList(), cancellationToken);
         foreach (var index in candidates.Where(i => refused.ContainsKey(identities[i].Key)).ToList())
         {
             refusedRecords.Add((index, refused[identities[index].Key]));
@@ -229,14 +263,22 @@ public sealed class SyncPipeline<TRecord>
                 await importer.CompleteAsync(cancellationToken);
             }
             await using var upsert = new NpgsqlCommand(_upsertSql, connection, transaction);
-            await using var reader = await upsert.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            upsert.Parameters.Add(new NpgsqlParameter("held", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = holders.Keys.ToArray() });
+            await using (var reader = await upsert.ExecuteReaderAsync(cancellationToken))
             {
-                accepted.Add(reader.GetString(0));
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    accepted.Add(reader.GetString(0));
+                }
+            }
+            if (candidates.Any(i => !accepted.Contains(identities[i].Key) && !holders.ContainsKey(identities[i].Key)))
+            {
+                return null;
             }
         }
 
-        var others = winners.Keys.Where(k => !accepted.Contains(k)).ToArray();
+        // The versions of other units' records are not the caller's to learn.
+        var others = winners.Keys.Where(k => !accepted.Contains(k) && !foreign.Contains(k)).ToArray();
         var stored = others.Length == 0
             ? new Dictionary<string, long>(StringComparer.Ordinal)
             : await ReadVersionsAsync(connection, transaction, others, cancellationToken);
@@ -250,6 +292,21 @@ public sealed class SyncPipeline<TRecord>
             _signal.Notify();
         }
         return (accepted, stored, refusedRecords);
+    }
+
+    /// <summary>Locks the stored copies of <paramref name="keys"/> (in key order, as the upsert takes them) and returns their units.</summary>
+    private async Task<Dictionary<string, string>> LockHoldersAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string[] keys, CancellationToken cancellationToken)
+    {
+        var holders = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand(_holdersSql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            holders[reader.GetString(0)] = reader.GetString(1);
+        }
+        return holders;
     }
 
     private async Task<Dictionary<string, long>> ReadVersionsAsync(

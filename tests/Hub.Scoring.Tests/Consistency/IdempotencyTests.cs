@@ -122,6 +122,10 @@ public sealed class IdempotencyTests(ScoringHost fixture) : IClassFixture<Scorin
         var cleanScore = await fixture.ScoreAsync("26737", "2023-03");
         Assert.NotNull(messyScore);
         Assert.NotNull(cleanScore);
+        foreach (var (name, value) in cleanScore.Counters)
+        {
+            Assert.True(value == messyScore.Counters[name], $"{name}: {messyScore.Counters[name]} through the messy stream, {value} through the clean one");
+        }
         Assert.Equal(ScoreJson.Serialize(cleanScore with { UnitCode = "", EvaluatedAt = default }), ScoreJson.Serialize(messyScore with { UnitCode = "", EvaluatedAt = default }));
 
         // And that state is the one worked out by hand: 6 received, all 6 on time (dossier 6 by v2's 10
