@@ -12,8 +12,6 @@ namespace Hub.Catalogue.Procedures;
 /// <summary>Procedures in the sync pipeline: key = procedure code; the latest source version is kept.</summary>
 public sealed class ProcedureRecordKind : ISyncRecordKind<Procedure>
 {
-    private static readonly IReadOnlyDictionary<string, FieldError> NoneRefused = new Dictionary<string, FieldError>();
-
     public SyncTable Table { get; } = new("procedures", "code", "version",
     [
         new("code", NpgsqlDbType.Text),
@@ -34,9 +32,6 @@ public sealed class ProcedureRecordKind : ISyncRecordKind<Procedure>
     }
 
     public void Validate(Procedure record, ICollection<FieldError> errors) => ProcedureValidator.Validate(record, errors);
-
-    public Task<IReadOnlyDictionary<string, FieldError>> CheckStoredAsync(
-        NpgsqlConnection connection, IReadOnlyList<Procedure> records, CancellationToken cancellationToken) => Task.FromResult(NoneRefused);
 
     public void WriteRow(NpgsqlBinaryImporter row, Procedure record)
     {

@@ -12,8 +12,6 @@ namespace Hub.Dossiers.Dossiers;
 /// <summary>Dossiers in the sync pipeline: key = code, applicant replaced by its keyed hash before anything is stored.</summary>
 public sealed class DossierRecordKind(ApplicantHasher hasher) : ISyncRecordKind<Dossier>
 {
-    private const string StoredStatusSql = "SELECT code, status, version FROM dossiers WHERE code = ANY(@codes) ORDER BY code FOR UPDATE";
-
     public SyncTable Table { get; } = new("dossiers", "code", "version",
     [
         new("code", NpgsqlDbType.Text),
@@ -38,30 +36,19 @@ public sealed class DossierRecordKind(ApplicantHasher hasher) : ISyncRecordKind<
 
     public void Validate(Dossier record, ICollection<FieldError> errors) => DossierValidator.Validate(record, errors);
 
-    public async Task<IReadOnlyDictionary<string, FieldError>> CheckStoredAsync(
-        NpgsqlConnection connection, IReadOnlyList<Dossier> records, CancellationToken cancellationToken)
+    public IReadOnlyList<string> CheckedColumns { get; } = ["status"];
+
+    public FieldError? CheckStored(Dossier record, StoredCopy stored)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        var incoming = records.ToDictionary(r => r.Code, StringComparer.Ordinal);
-        var refused = new Dictionary<string, FieldError>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(StoredStatusSql, connection);
-        command.Parameters.Add(new NpgsqlParameter("codes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = incoming.Keys.ToArray() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(stored);
+        var status = (DossierStatus)(short)stored.Checked[0]!;
+        // Only a newer version changes the status; an older one is answered STALE anyway.
+        if (record.SourceVersion <= stored.Version || DossierStatusPolicy.IsAllowed(status, record.Status))
         {
-            var dossier = incoming[reader.GetString(0)];
-            var stored = (DossierStatus)reader.GetInt16(1);
-            // Only a newer version changes the status; an older one is answered STALE anyway.
-            if (dossier.SourceVersion > reader.GetInt64(2) && !DossierStatusPolicy.IsAllowed(stored, dossier.Status))
-            {
-                refused[dossier.Code] = new FieldError
-                {
-                    Field = "status",
-                    Description = $"a dossier in status {(int)stored} cannot move to {(int)dossier.Status}",
-                };
-            }
+            return null;
         }
-        return refused;
+        return new FieldError { Field = "status", Description = $"a dossier in status {(int)status} cannot move to {(int)record.Status}" };
     }
 
     public void WriteRow(NpgsqlBinaryImporter row, Dossier stored)

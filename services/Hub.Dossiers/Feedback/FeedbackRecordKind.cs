@@ -11,8 +11,6 @@ namespace Hub.Dossiers.Feedback;
 /// <summary>Citizen feedback (PAKN) in the sync pipeline: key = id.</summary>
 public sealed class FeedbackRecordKind : ISyncRecordKind<V1.Feedback>
 {
-    private static readonly IReadOnlyDictionary<string, FieldError> NoneRefused = new Dictionary<string, FieldError>();
-
     public SyncTable Table { get; } = new("feedback", "id", "version",
     [
         new("id", NpgsqlDbType.Text),
@@ -40,9 +38,6 @@ public sealed class FeedbackRecordKind : ISyncRecordKind<V1.Feedback>
         FieldErrors.NotBefore(errors, "deadline", deadline, "received_at", received);
         FieldErrors.NotBefore(errors, "handled_at", handled, "received_at", received);
     }
-
-    public Task<IReadOnlyDictionary<string, FieldError>> CheckStoredAsync(
-        NpgsqlConnection connection, IReadOnlyList<V1.Feedback> records, CancellationToken cancellationToken) => Task.FromResult(NoneRefused);
 
     public void WriteRow(NpgsqlBinaryImporter row, V1.Feedback record)
     {

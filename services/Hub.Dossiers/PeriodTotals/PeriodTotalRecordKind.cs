@@ -12,8 +12,6 @@ namespace Hub.Dossiers.PeriodTotals;
 /// <summary>A unit's declared period totals in the sync pipeline: key = "unit|period kind|period start (yyyy-MM-dd)".</summary>
 public sealed class PeriodTotalRecordKind : ISyncRecordKind<PeriodTotal>
 {
-    private static readonly IReadOnlyDictionary<string, FieldError> NoneRefused = new Dictionary<string, FieldError>();
-
     public SyncTable Table { get; } = new("period_totals", "key", "version",
     [
         new("key", NpgsqlDbType.Text),
@@ -49,9 +47,6 @@ public sealed class PeriodTotalRecordKind : ISyncRecordKind<PeriodTotal>
             errors.Add(new FieldError { Field = "dossiers_received", Description = "may not be negative" });
         }
     }
-
-    public Task<IReadOnlyDictionary<string, FieldError>> CheckStoredAsync(
-        NpgsqlConnection connection, IReadOnlyList<PeriodTotal> records, CancellationToken cancellationToken) => Task.FromResult(NoneRefused);
 
     public void WriteRow(NpgsqlBinaryImporter row, PeriodTotal record)
     {

@@ -19,12 +19,14 @@ public interface ISyncRecordKind<TRecord>
     /// <summary>Field checks that need nothing but the record; add one error per refused field.</summary>
     void Validate(TRecord record, ICollection<FieldError> errors);
 
+    /// <summary>The stored columns <see cref="CheckStored"/> reads, besides the unit and the version.</summary>
+    IReadOnlyList<string> CheckedColumns => [];
+
     /// <summary>
-    /// Checks against the stored copies, inside the upsert's transaction (rows locked), for rules
-    /// such as status transitions. Returns the refused records' keys with their errors.
+    /// Checks a record against its stored copy, read inside the upsert's transaction with the row
+    /// locked, for rules such as status transitions. Null when the record may replace it.
     /// </summary>
-    Task<IReadOnlyDictionary<string, FieldError>> CheckStoredAsync(
-        NpgsqlConnection connection, IReadOnlyList<TRecord> records, CancellationToken cancellationToken);
+    FieldError? CheckStored(TRecord record, StoredCopy stored) => null;
 
     /// <summary>
     /// The record as the hub keeps it (personal identifiers replaced by keyed hashes, for example).

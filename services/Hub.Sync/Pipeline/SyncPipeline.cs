@@ -29,8 +29,7 @@ public sealed class SyncPipeline<TRecord>
     private readonly string _upsertSql;
     private readonly string _copySql;
     private readonly string _createSql;
-    private readonly string _versionsSql;
-    private readonly string _holdersSql;
+    private readonly string _storedCopiesSql;
 
     public SyncPipeline(NpgsqlDataSource dataSource, ISyncRecordKind<TRecord> kind, UnitTree units, SyncOptions options, OutboxSignal signal)
     {
@@ -55,8 +54,9 @@ public sealed class SyncPipeline<TRecord>
             .Append($"WHERE excluded.{table.VersionColumn} > current.{table.VersionColumn} AND current.{table.KeyColumn} = ANY(@held) ")
             .Append($"RETURNING {table.KeyColumn}")
             .ToString();
-        _versionsSql = $"SELECT {table.KeyColumn}, {table.VersionColumn} FROM {table.Name} WHERE {table.KeyColumn} = ANY(@keys)";
-        _holdersSql = $"SELECT {table.KeyColumn}, {SyncTable.UnitColumn} FROM {table.Name} WHERE {table.KeyColumn} = ANY(@keys) ORDER BY {table.KeyColumn} FOR UPDATE";
+        var copyColumns = string.Join("", kind.CheckedColumns.Select(c => $", {c}"));
+        _storedCopiesSql = $"SELECT {table.KeyColumn}, {SyncTable.UnitColumn}, {table.VersionColumn}{copyColumns} FROM {table.Name} "
+            + $"WHERE {table.KeyColumn} = ANY(@keys) ORDER BY {table.KeyColumn} FOR UPDATE";
     }
 
     // A batch rolled back by a deadlock or serialisation failure is run again this many times at most.
@@ -178,6 +178,9 @@ public sealed class SyncPipeline<TRecord>
     private async Task<(HashSet<string> Accepted, Dictionary<string, long> Stored)> StoreAsync(
         SyncCaller caller, IReadOnlyList<TRecord> records, RecordIdentity[] identities, RecordResult[] results, Dictionary<string, int> winners, CancellationToken cancellationToken)
     {
+        // Each key another batch inserts under this one's upsert is locked in the next attempt, so
+        // such races end; they may take one attempt per key of the batch.
+        var raceAttempts = 0;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -186,11 +189,12 @@ public sealed class SyncPipeline<TRecord>
                 if (outcome is null)
                 {
                     // Another batch inserted one of these keys meanwhile; nothing was committed: go again, with its row locked.
-                    if (attempt < MaxConflictAttempts)
+                    if (++raceAttempts <= winners.Count)
                     {
+                        attempt--;
                         continue;
                     }
-                    throw new InvalidOperationException($"Records of this batch were still being inserted by other batches after {MaxConflictAttempts} attempts.");
+                    throw new InvalidOperationException($"Records of this batch were still being inserted by other batches after {raceAttempts} attempts.");
                 }
                 var (accepted, stored, refused) = outcome.Value;
                 foreach (var (index, error) in refused)
@@ -224,25 +228,31 @@ public sealed class SyncPipeline<TRecord>
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var candidates = winners.Values.Order().ToList();
-        var holders = await LockHoldersAsync(connection, transaction, candidates.Select(i => identities[i].Key).ToArray(), cancellationToken);
+        var copies = await LockStoredCopiesAsync(connection, transaction, candidates.Select(i => identities[i].Key).ToArray(), cancellationToken);
         var refusedRecords = new List<(int Index, FieldError Error)>();
         var foreign = new HashSet<string>(StringComparer.Ordinal);
         foreach (var index in candidates.ToList())
         {
             var key = identities[index].Key;
-            if (holders.TryGetValue(key, out var holder) && !_units.IsWithin(holder, caller.UnitCode))
+            if (!copies.TryGetValue(key, out var copy))
             {
-                // A province may not overwrite, or move into its subtree, a record another one holds.
-                refusedRecords.Add((index, new FieldError { Field = _kind.Table.KeyColumn, Description = "is held by a record of a unit outside the caller's unit" }));
-                foreign.Add(key);
-                candidates.Remove(index);
+                continue;
             }
-        }
-        var refused = await _kind.CheckStoredAsync(connection, candidates.Select(i => records[i]).ToList(), cancellationToken);
-        foreach (var index in candidates.Where(i => refused.ContainsKey(identities[i].Key)).ToList())
-        {
-            refusedRecords.Add((index, refused[identities[index].Key]));
+            // A province may not overwrite, or move into its subtree, a record another one holds.
+            var held = !_units.IsWithin(copy.UnitCode, caller.UnitCode);
+            var error = held
+                ? new FieldError { Field = _kind.Table.KeyColumn, Description = "is held by a record of a unit outside the caller's unit" }
+                : _kind.CheckStored(records[index], copy);
+            if (error is null)
+            {
+                continue;
+            }
+            refusedRecords.Add((index, error));
             candidates.Remove(index);
+            if (held)
+            {
+                foreign.Add(key);
+            }
         }
 
         var storedForms = candidates.ToDictionary(i => i, i => _kind.ToStored(records[i]));
@@ -263,7 +273,7 @@ public sealed class SyncPipeline<TRecord>
                 await importer.CompleteAsync(cancellationToken);
             }
             await using var upsert = new NpgsqlCommand(_upsertSql, connection, transaction);
-            upsert.Parameters.Add(new NpgsqlParameter("held", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = holders.Keys.ToArray() });
+            upsert.Parameters.Add(new NpgsqlParameter("held", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = copies.Keys.ToArray() });
             await using (var reader = await upsert.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -271,17 +281,16 @@ public sealed class SyncPipeline<TRecord>
                     accepted.Add(reader.GetString(0));
                 }
             }
-            if (candidates.Any(i => !accepted.Contains(identities[i].Key) && !holders.ContainsKey(identities[i].Key)))
+            if (candidates.Any(i => !accepted.Contains(identities[i].Key) && !copies.ContainsKey(identities[i].Key)))
             {
                 return null;
             }
         }
 
-        // The versions of other units' records are not the caller's to learn.
-        var others = winners.Keys.Where(k => !accepted.Contains(k) && !foreign.Contains(k)).ToArray();
-        var stored = others.Length == 0
-            ? new Dictionary<string, long>(StringComparer.Ordinal)
-            : await ReadVersionsAsync(connection, transaction, others, cancellationToken);
+        // The records not accepted all have a stored copy, locked since it was read. The versions of
+        // other units' records are not the caller's to learn.
+        var stored = winners.Keys.Where(k => !accepted.Contains(k) && !foreign.Contains(k) && copies.ContainsKey(k))
+            .ToDictionary(k => k, k => copies[k].Version, StringComparer.Ordinal);
 
         var acceptedRecords = candidates.Where(i => accepted.Contains(identities[i].Key)).Select(i => storedForms[i]).ToList();
         var events = acceptedRecords.Chunk(_options.EventBatchSize).Select(chunk => _kind.CreateEvent(chunk)).ToList();
@@ -294,33 +303,24 @@ public sealed class SyncPipeline<TRecord>
         return (accepted, stored, refusedRecords);
     }
 
-    /// <summary>Locks the stored copies of <paramref name="keys"/> (in key order, as the upsert takes them) and returns their units.</summary>
-    private async Task<Dictionary<string, string>> LockHoldersAsync(
+    /// <summary>Reads and locks the stored copies of <paramref name="keys"/>, in key order as the upsert takes them.</summary>
+    private async Task<Dictionary<string, StoredCopy>> LockStoredCopiesAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string[] keys, CancellationToken cancellationToken)
     {
-        var holders = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(_holdersSql, connection, transaction);
+        var copies = new Dictionary<string, StoredCopy>(StringComparer.Ordinal);
+        await using var command = new NpgsqlCommand(_storedCopiesSql, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            holders[reader.GetString(0)] = reader.GetString(1);
+            var checkedValues = new object?[reader.FieldCount - 3];
+            for (var i = 0; i < checkedValues.Length; i++)
+            {
+                checkedValues[i] = reader.IsDBNull(i + 3) ? null : reader.GetValue(i + 3);
+            }
+            copies[reader.GetString(0)] = new StoredCopy(reader.GetString(1), reader.GetInt64(2), checkedValues);
         }
-        return holders;
-    }
-
-    private async Task<Dictionary<string, long>> ReadVersionsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string[] keys, CancellationToken cancellationToken)
-    {
-        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(_versionsSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            versions[reader.GetString(0)] = reader.GetInt64(1);
-        }
-        return versions;
+        return copies;
     }
 
     private static void Reject(RecordResult result, IEnumerable<FieldError> errors)
