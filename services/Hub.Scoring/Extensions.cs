@@ -46,6 +46,8 @@ public static class Extensions
                 bus.AddConsumer<PeriodTotalsDeclaredConsumer>();
             }
             bus.AddScoreFeed();
+            // Each service checks the deny-list itself (a call may reach it without the gateway).
+            bus.AddRevocationConsumer();
             bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200))));
         });
         builder.AddHubOutbox();

@@ -153,6 +153,34 @@ public sealed class DossierSyncTests(SyncFixture fixture) : IClassFixture<SyncFi
     }
 
     [Fact]
+    public async Task A_client_identity_disables_is_refused_by_the_service_itself_within_seconds()
+    {
+        var clientId = $"client-{Guid.NewGuid():N}";
+        var options = new CallOptions { BearerToken = fixture.Issuer.Issue(new TestToken("tenant-01", "01", ["hub.sync"]) { ClientId = clientId }) };
+        var request = Samples.Batch(Samples.Dossier(Samples.Prefix()));
+        Assert.Equal(RecordStatus.Accepted, (await Channel.UnaryAsync(DossierMethods.Upsert, request, options)).Results[0].Status);
+
+        // Straight to the service, not through the gateway: it keeps its own deny-list, fed by a
+        // queue of its own that exists once its bus has started.
+        var bus = (MassTransit.IBusControl)fixture.Server.Services.GetService(typeof(MassTransit.IBusControl))!;
+        Assert.True(await Eventually.HoldsAsync(() => bus.CheckHealth().Status == MassTransit.BusHealthStatus.Healthy, TimeSpan.FromSeconds(30)));
+        await fixture.Events.PublishAsync(new Hub.Contracts.Identity.ClientDisabled(clientId, "tenant-01", DateTimeOffset.UtcNow));
+
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                await Channel.UnaryAsync(DossierMethods.Upsert, request, options);
+                return false;
+            }
+            catch (GrpcCallException refused) when (refused.StatusCode == GrpcStatusCode.Unauthenticated)
+            {
+                return true;
+            }
+        }, TimeSpan.FromSeconds(30)), "the disabled client was still served after 30 s");
+    }
+
+    [Fact]
     public async Task Too_many_records_or_an_oversized_message_is_RESOURCE_EXHAUSTED()
     {
         var prefix = Samples.Prefix();

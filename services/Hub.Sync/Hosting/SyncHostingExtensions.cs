@@ -43,7 +43,8 @@ public static class SyncHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddHubDbContext<TContext>();
-        builder.AddHubMessaging();
+        // Each service checks the deny-list itself (a call may reach it without the gateway), so it hears identity's revocations.
+        builder.AddHubMessaging(bus => bus.AddRevocationConsumer());
         var sync = builder.Configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new SyncOptions();
         var services = builder.Services;
         services.AddSingleton(sync);

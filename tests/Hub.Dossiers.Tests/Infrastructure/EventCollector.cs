@@ -19,6 +19,9 @@ public sealed class EventCollector : IAsyncDisposable
 
     public int MessageCount => _messages;
 
+    /// <summary>Publishes on the same broker, as another service would (identity's revocations, for example).</summary>
+    public Task PublishAsync<T>(T message) where T : class => _bus.Publish(message);
+
     private int _messages;
 
     public static async Task<EventCollector> StartAsync(Uri broker)

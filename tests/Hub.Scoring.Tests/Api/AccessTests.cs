@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Hub.Scoring.Tests.Infrastructure;
+using Hub.Testing;
 using static Hub.Scoring.Tests.Api.ScoresHttp;
 
 namespace Hub.Scoring.Tests.Api;
@@ -20,6 +22,27 @@ public sealed class AccessTests(ScoresApiFixture fixture)
 
         await ProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+
+    [Fact]
+    public async Task A_client_identity_disables_is_refused_401_by_the_service_itself_within_seconds()
+    {
+        var clientId = $"client-{Guid.NewGuid():N}";
+        using var client = fixture.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", fixture.Scoring.Issuer.Issue(new TestToken("tenant-79", "79", ["hub.scores.read"]) { ClientId = clientId }));
+        await JsonAsync(client, "units/79?period=2026-04");
+
+        // Straight to the service, not through the gateway: it keeps its own deny-list.
+        await using (var publisher = await EventPublisher.StartAsync((await TestServers.GetAsync()).RabbitMqUri))
+        {
+            await publisher.PublishAsync(new Hub.Contracts.Identity.ClientDisabled(clientId, "tenant-79", DateTimeOffset.UtcNow));
+        }
+
+        Assert.True(await Eventually.HoldsAsync(async () =>
+        {
+            using var response = await GetAsync(client, "units/79?period=2026-04");
+            return response.StatusCode == HttpStatusCode.Unauthorized;
+        }, TimeSpan.FromSeconds(30)), "the disabled client was still served after 30 s");
     }
 
     [Fact]
