@@ -5,6 +5,7 @@ using Hub.Scoring.Periods;
 using Hub.Scoring.Rules;
 using Hub.Scoring.Units;
 using Hub.Scoring.V1;
+using Hub.ServiceDefaults.Security;
 using Npgsql;
 
 namespace Hub.Scoring.Grpc;
@@ -53,7 +54,8 @@ public sealed class ScoresGrpcService(
     /// Polls for snapshots that became current in the subtree since the call started (see
     /// <see cref="ScoreStore"/>). The response headers go out once the starting position is fixed,
     /// so a client that saw them knows every later change reaches it (the gateway passes them on
-    /// only with the first message). The call ends when the client cancels or its deadline passes.
+    /// only with the first message). The call ends when the client cancels or its deadline passes,
+    /// and with UNAUTHENTICATED once the client's token expires or is revoked (it calls again with a fresh one).
     /// </summary>
     private async Task WatchScoresAsync(WatchScoresRequest request, IGrpcStreamWriter<ScoreChanged> responses, ServerCallContext context)
     {
@@ -71,10 +73,15 @@ public sealed class ScoresGrpcService(
         var kind = (short)request.PeriodKind;
         var cancellationToken = context.CancellationToken;
         var (start, position) = await Guard(() => store.StartAsync(cancellationToken), context);
+        var lease = TokenLease.For(context.HttpContext);
         await context.WriteResponseHeadersAsync();
         while (true)
         {
             await Task.Delay(options.GrpcWatchInterval, cancellationToken);
+            if (lease.HasLapsed)
+            {
+                throw new GrpcCallException(GrpcStatusCode.Unauthenticated, "The access token expired or was revoked during the watch; call again with a new one.");
+            }
             var (next, changes) = await Guard(() => store.ChangesAsync(start, position, subtree, kind, cancellationToken), context);
             foreach (var change in changes)
             {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Hub.Contracts.Scoring;
 using Hub.Scoring.Api;
 using Hub.Scoring.Periods;
+using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -14,8 +15,9 @@ namespace Hub.Scoring.Live;
 /// A server-sent-events stream (text/event-stream) of score changes for units in
 /// <paramref name="root"/>'s subtree (every unit when null), optionally of one period. Each change is
 /// <c>id: snapshotId</c>, <c>event: score</c>, <c>data: ScoreChange JSON</c>; an idle stream sends a
-/// comment every heartbeat interval. The stream ends when the client goes, the service stops, or
-/// the client falls too far behind (it then reconnects).
+/// comment every heartbeat interval. The stream ends when the client goes, the service stops, the
+/// client falls too far behind, or the client's token expires or is revoked (it then reconnects,
+/// with a fresh token for the last two).
 /// </summary>
 public sealed class ScoreStreamResult(ScoreFeed feed, ReferenceData reference, string? root, Period? period, ScoreStreamOptions options)
     : IResult, IEndpointMetadataProvider
@@ -42,7 +44,7 @@ public sealed class ScoreStreamResult(ScoreFeed feed, ReferenceData reference, s
             // Sent once the subscription is in place: from here on the client misses no change.
             var retry = ((long)options.ReconnectDelay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
             await WriteAsync(response, $"retry: {retry}\n: subscribed to {root ?? "all units"}{(period is { } p ? " for " + p : "")}\n\n", stop.Token);
-            await PumpAsync(response, subscription, stop.Token);
+            await PumpAsync(response, subscription, TokenLease.For(httpContext), stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -65,22 +67,31 @@ public sealed class ScoreStreamResult(ScoreFeed feed, ReferenceData reference, s
         && (root is null || reference.Units.IsWithin(result.UnitCode, root))
         && (period is not { } p || ((int)p.Kind == result.PeriodKind && p.Start == result.PeriodStart));
 
-    private async Task PumpAsync(HttpResponse response, ScoreFeedSubscription subscription, CancellationToken cancellationToken)
+    private async Task PumpAsync(HttpResponse response, ScoreFeedSubscription subscription, TokenLease lease, CancellationToken cancellationToken)
     {
         var reader = subscription.Reader;
         while (true)
         {
+            if (lease.HasLapsed)
+            {
+                await WriteAsync(response, ": the access token expired or was revoked; reconnect with a new one\n\n", cancellationToken);
+                return;
+            }
             bool more;
             using (var beat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                beat.CancelAfter(options.HeartbeatInterval);
+                // Wakes at the token's expiry if that comes before the next heartbeat.
+                beat.CancelAfter(TimeSpan.FromTicks(Math.Min(options.HeartbeatInterval.Ticks, lease.Remaining.Ticks + 1)));
                 try
                 {
                     more = await reader.WaitToReadAsync(beat.Token);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    await WriteAsync(response, ": heartbeat\n\n", cancellationToken);
+                    if (!lease.HasLapsed)
+                    {
+                        await WriteAsync(response, ": heartbeat\n\n", cancellationToken);
+                    }
                     continue;
                 }
             }

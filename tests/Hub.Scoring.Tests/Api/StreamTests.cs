@@ -15,6 +15,51 @@ public sealed class StreamTests(ScoresApiFixture fixture)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
+    public async Task The_stream_ends_when_its_token_expires()
+    {
+        using var client = fixture.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer",
+            fixture.Scoring.Issuer.Issue(new Hub.Testing.TestToken("tenant-79", "79", ["hub.scores.read"]) { Lifetime = TimeSpan.FromSeconds(3) }));
+        await using var stream = await SseClient.OpenAsync(client, "/api/v1/scores/stream?unit=79");
+        Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
+
+        var comments = await ReadToEndAsync(stream);
+
+        Assert.Contains(comments, c => c.Contains("expired or was revoked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_stream_of_a_client_identity_disables_ends()
+    {
+        var clientId = $"client-{Guid.NewGuid():N}";
+        using var client = fixture.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new("Bearer",
+            fixture.Scoring.Issuer.Issue(new Hub.Testing.TestToken("tenant-79", "79", ["hub.scores.read"]) { ClientId = clientId }));
+        await using var stream = await SseClient.OpenAsync(client, "/api/v1/scores/stream?unit=79");
+        Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
+
+        await using (var publisher = await Infrastructure.EventPublisher.StartAsync((await Hub.Testing.TestServers.GetAsync()).RabbitMqUri))
+        {
+            await publisher.PublishAsync(new Hub.Contracts.Identity.ClientDisabled(clientId, "tenant-79", DateTimeOffset.UtcNow));
+        }
+        var comments = await ReadToEndAsync(stream);
+
+        Assert.Contains(comments, c => c.Contains("expired or was revoked", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every comment up to the end of the stream, which must come within the patience.</summary>
+    private static async Task<List<string>> ReadToEndAsync(SseClient stream)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var comments = new List<string>();
+        while (await stream.ReadAsync(timeout.Token) is { } block)
+        {
+            comments.AddRange(block.Comments);
+        }
+        return comments;
+    }
+
+    [Fact]
     public async Task A_change_after_connecting_arrives_for_a_unit_in_the_filter_and_none_outside_it()
     {
         // Province 79's token, filtered to its subtree. September 2025, which no other test touches:

@@ -147,6 +147,26 @@ public sealed class ScoresServiceTests(ScoringFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task WatchScores_ends_UNAUTHENTICATED_when_the_token_expires()
+    {
+        var token = fixture.Issuer.Issue(new TestToken("tenant-79", "79", ["hub.scores.read"]) { Lifetime = TimeSpan.FromSeconds(3) });
+        var started = DateTimeOffset.UtcNow;
+
+        var ended = await Assert.ThrowsAsync<GrpcCallException>(async () =>
+        {
+            using var call = Channel.ServerStreaming(ScoresMethods.WatchScores, new WatchScoresRequest { UnitCode = "79" },
+                new CallOptions { BearerToken = token, Deadline = DateTimeOffset.UtcNow.AddSeconds(60) });
+            await foreach (var _ in call.ReadAllAsync())
+            {
+            }
+        });
+
+        Assert.Equal(GrpcStatusCode.Unauthenticated, ended.StatusCode);
+        Assert.Contains("expired or was revoked", ended.StatusMessage, StringComparison.Ordinal);
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(30), "the watch ran on well past its token");
+    }
+
+    [Fact]
     public async Task WatchScores_sends_changes_in_the_subtree_made_after_it_started_and_nothing_else()
     {
         // Before the watch: commune 26737, February 2026 (finished in the month, so no other month moves).
