@@ -61,9 +61,7 @@ public sealed class CountChangesTests(ManualRecomputeFixture host) : IClassFixtu
         // The second writer starts while the first's row is uncommitted: its snapshot has no row to replace.
         var second = host.Facts.WriteAsync(Dossier("TW-1", unit: "00004", version: 2, received: Local(2026, 5, 4))
             .Due(Local(2026, 5, 8)).FinishedAt(Local(2026, 5, 11)));
-        Assert.True(await Eventually.HoldsAsync(async () => await host.ScalarAsync(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0 "
-            + "AND query LIKE 'WITH incoming AS%AS changed_at%'") == 2, TimeSpan.FromSeconds(10)), "the second writer never waited");
+        await WaitUntilTwoWritersWaitAsync("WITH incoming AS%AS changed_at%", "the second writer never waited");
         await hold.CommitAsync();
         Assert.Equal(1, await first);
         Assert.Equal(1, await second);
@@ -108,9 +106,7 @@ public sealed class CountChangesTests(ManualRecomputeFixture host) : IClassFixtu
         await WaitUntilBlockedByAsync(april, "the second writer never waited on the April mark");
         // ...while the third reads X's first version in its snapshot and waits for the second's row.
         await rowZ.CommitAsync();
-        Assert.True(await Eventually.HoldsAsync(async () => await host.ScalarAsync(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0 "
-            + "AND query LIKE 'WITH incoming AS%AS changed_at%'") == 2, TimeSpan.FromSeconds(10)), "the third writer never waited for the second");
+        await WaitUntilTwoWritersWaitAsync("WITH incoming AS%AS changed_at%", "the third writer never waited for the second");
         await april.CommitAsync();
         Assert.Equal(2, await second);
         Assert.Equal(2, await third);
@@ -138,9 +134,7 @@ public sealed class CountChangesTests(ManualRecomputeFixture host) : IClassFixtu
         var first = host.Facts.WriteAsync(Feedback("TF-1", "00004", received: Local(2026, 5, 4)));
         await WaitUntilBlockedByAsync(may, "the first writer never waited on the May mark");
         var second = host.Facts.WriteAsync(Feedback("TF-1", "26737", version: 2, received: Local(2026, 5, 4)) with { Outcome = 4, HandledAt = Local(2026, 5, 5) });
-        Assert.True(await Eventually.HoldsAsync(async () => await host.ScalarAsync(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0 "
-            + "AND query LIKE 'WITH incoming AS%feedback_facts%'") == 2, TimeSpan.FromSeconds(10)), "the second writer never waited");
+        await WaitUntilTwoWritersWaitAsync("WITH incoming AS%feedback_facts%", "the second writer never waited");
         await may.CommitAsync();
         Assert.Equal(1, await first);
         Assert.Equal(1, await second);
@@ -164,6 +158,12 @@ public sealed class CountChangesTests(ManualRecomputeFixture host) : IClassFixtu
         }
         return new HeldLock(connection, transaction);
     }
+
+    /// <summary>Waits until two upserts whose text is like <paramref name="statement"/> wait for a lock.</summary>
+    private async Task WaitUntilTwoWritersWaitAsync(string statement, string message) =>
+        Assert.True(await Eventually.HoldsAsync(async () => await host.ScalarAsync(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0 "
+            + $"AND query LIKE '{statement}'") == 2, TimeSpan.FromSeconds(10)), message);
 
     private async Task WaitUntilBlockedByAsync(HeldLock held, string message) =>
         Assert.True(await Eventually.HoldsAsync(() => BlockedByAsync(held.ProcessId), TimeSpan.FromSeconds(10)), message);
