@@ -14,15 +14,13 @@ namespace Hub.ServiceDefaults.Security;
 public sealed class TokenLease
 {
     private readonly RevocationList _revocations;
-    private readonly TimeProvider _time;
     private readonly string _clientId;
     private readonly string? _tokenId;
     private readonly DateTimeOffset _issuedAt;
 
-    private TokenLease(RevocationList revocations, TimeProvider time, string clientId, string? tokenId, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
+    private TokenLease(RevocationList revocations, string clientId, string? tokenId, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
     {
         _revocations = revocations;
-        _time = time;
         _clientId = clientId;
         _tokenId = tokenId;
         _issuedAt = issuedAt;
@@ -31,8 +29,11 @@ public sealed class TokenLease
 
     public DateTimeOffset ExpiresAt { get; }
 
-    /// <summary>The time left before the token expires (zero once it has).</summary>
-    public TimeSpan Remaining => ExpiresAt - _time.GetUtcNow() is { Ticks: > 0 } left ? left : TimeSpan.Zero;
+    /// <summary>
+    /// The time left before the token expires (zero once it has), on the clock token validation
+    /// uses: a service's own TimeProvider may be set to its business time.
+    /// </summary>
+    public TimeSpan Remaining => ExpiresAt - DateTimeOffset.UtcNow is { Ticks: > 0 } left ? left : TimeSpan.Zero;
 
     public bool HasLapsed => Remaining == TimeSpan.Zero || _revocations.IsRevoked(_clientId, _tokenId, _issuedAt);
 
@@ -42,11 +43,8 @@ public sealed class TokenLease
         ArgumentNullException.ThrowIfNull(context);
         var user = context.User;
         var caller = CallerContext.From(user) ?? throw new InvalidOperationException("The endpoint does not require an authenticated caller.");
-        var services = context.RequestServices;
         return new TokenLease(
-            services.GetRequiredService<RevocationList>(),
-            // The clock token validation uses: a service's own TimeProvider may be set to its business time.
-            TimeProvider.System,
+            context.RequestServices.GetRequiredService<RevocationList>(),
             caller.ClientId,
             user.FindFirstValue(HubClaims.TokenId),
             Seconds(user, "iat") ?? DateTimeOffset.MinValue,

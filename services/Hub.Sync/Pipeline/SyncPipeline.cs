@@ -239,8 +239,8 @@ public sealed class SyncPipeline<TRecord>
                 continue;
             }
             // A province may not overwrite, or move into its subtree, a record another one holds.
-            var held = !_units.IsWithin(copy.UnitCode, caller.UnitCode);
-            var error = held
+            var heldElsewhere = !_units.IsWithin(copy.UnitCode, caller.UnitCode);
+            var error = heldElsewhere
                 ? new FieldError { Field = _kind.Table.KeyColumn, Description = "is held by a record of a unit outside the caller's unit" }
                 : _kind.CheckStored(records[index], copy);
             if (error is null)
@@ -249,7 +249,7 @@ public sealed class SyncPipeline<TRecord>
             }
             refusedRecords.Add((index, error));
             candidates.Remove(index);
-            if (held)
+            if (heldElsewhere)
             {
                 foreign.Add(key);
             }
