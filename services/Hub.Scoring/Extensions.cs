@@ -59,7 +59,10 @@ public static class Extensions
         services.AddHostedService<ScoreChangeListener>();
         services.AddSingleton<ScoreEngine>();
         services.AddSingleton<FullRecompute>();
-        services.AddHostedService<RecomputeLoop>();
+        if (options.RunRounds)
+        {
+            services.AddHostedService<RecomputeLoop>();
+        }
         builder.AddScoresApi();
         builder.AddScoresGrpc();
         return builder;

@@ -26,6 +26,12 @@ public sealed class ScoringOptions
     /// </summary>
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Whether this replica runs the recompute loop. A replica that only answers queries may leave
+    /// the rounds to the others; rounds of all replicas take turns anyway (one at a time per database).
+    /// </summary>
+    public bool RunRounds { get; init; } = true;
+
     /// <summary>How long a claimed batch stays reserved for the replica computing it.</summary>
     public TimeSpan ClaimLease { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -160,10 +160,30 @@ public sealed class CountChangesTests(ManualRecomputeFixture host) : IClassFixtu
     }
 
     /// <summary>Waits until two upserts whose text is like <paramref name="statement"/> wait for a lock.</summary>
-    private async Task WaitUntilTwoWritersWaitAsync(string statement, string message) =>
-        Assert.True(await Eventually.HoldsAsync(async () => await host.ScalarAsync(
+    private async Task WaitUntilTwoWritersWaitAsync(string statement, string message)
+    {
+        var waiting = await Eventually.HoldsAsync(async () => await host.ScalarAsync(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND cardinality(pg_blocking_pids(pid)) > 0 "
-            + $"AND query LIKE '{statement}'") == 2, TimeSpan.FromSeconds(10)), message);
+            + $"AND query LIKE '{statement}'") == 2, TimeSpan.FromSeconds(10));
+        Assert.True(waiting, $"{message}; the database's sessions:\n{await SessionsAsync()}");
+    }
+
+    /// <summary>What each session of the test database is doing, and who blocks it: for a failure's message.</summary>
+    private async Task<string> SessionsAsync()
+    {
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT pid, state, coalesce(wait_event, ''), pg_blocking_pids(pid)::text, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) "
+            + "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY pid", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var lines = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            lines.Add($"  {reader.GetInt32(0)} {reader.GetString(1)} {reader.GetString(2)} blocked by {reader.GetString(3)}: {reader.GetString(4)}");
+        }
+        return string.Join('\n', lines);
+    }
 
     private async Task WaitUntilBlockedByAsync(HeldLock held, string message) =>
         Assert.True(await Eventually.HoldsAsync(() => BlockedByAsync(held.ProcessId), TimeSpan.FromSeconds(10)), message);
