@@ -9,6 +9,7 @@ using Hub.Identity.Revocation;
 using Hub.Identity.Tenants;
 using Hub.Identity.Tokens;
 using Hub.Identity.Units;
+using Hub.ServiceDefaults.Configuration;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,8 @@ namespace Hub.Identity;
 
 public static class Extensions
 {
+    public const string KeyEncryptionCertificate = "Hub:Identity:KeyEncryptionCertificate";
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -26,14 +29,20 @@ public static class Extensions
         services.AddHttpContextAccessor();
 
         // The key ring that protects the signing keys lives in the database, like the keys themselves.
-        // Outside development, encrypt the ring too (a certificate from the secret store), or a copy
-        // of the database alone would be enough to unprotect the signing keys.
+        // Outside development the ring is encrypted too (a certificate from the secret store), or a
+        // copy of the database alone would be enough to unprotect the signing keys and forge tokens.
         var dataProtection = services.AddDataProtection().SetApplicationName("hub-identity");
-        var certificate = builder.Configuration["Hub:Identity:KeyEncryptionCertificate"];
+        var certificate = builder.Configuration[KeyEncryptionCertificate];
         if (!string.IsNullOrEmpty(certificate))
         {
             dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
-                certificate, builder.Configuration["Hub:Identity:KeyEncryptionCertificatePassword"]));
+                certificate, builder.Configuration[KeyEncryptionCertificate + "Password"]));
+        }
+        else if (!builder.Environment.IsDevelopment())
+        {
+            throw new MissingConfigurationException(
+                $"{KeyEncryptionCertificate} (a PKCS#12 file) is required outside Development: without it the key ring " +
+                "that protects the signing keys would be stored unencrypted in the database.");
         }
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
             management => management.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IServiceScopeFactory>())));

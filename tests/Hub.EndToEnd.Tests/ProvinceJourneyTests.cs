@@ -21,6 +21,21 @@ public sealed class ProvinceJourneyTests(RunningHub hub)
     private static readonly GrpcMethod<UpsertDossiersRequest, UpsertDossiersReply> Upsert =
         new(DossiersReflection.Descriptor.Services[0].FindMethodByName("UpsertDossiers"));
 
+    [Theory]
+    [InlineData("gateway/Hub.Gateway")]
+    [InlineData("services/Hub.Dossiers")]
+    [InlineData("services/Hub.Scoring")]
+    public async Task The_gateway_and_each_service_load_identitys_deny_list_with_their_own_client(string project)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!hub.OutputOf(project).Contains("Deny-list loaded", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{project} did not load the deny-list:\n{hub.OutputOf(project)}");
+            await Task.Delay(200);
+        }
+        Assert.DoesNotContain("Could not load the deny-list", hub.OutputOf(project), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_province_registered_by_the_operator_pushes_its_dossiers_and_only_its_own()
     {

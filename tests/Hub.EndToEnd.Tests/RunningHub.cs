@@ -14,6 +14,7 @@ public sealed partial class RunningHub : IAsyncLifetime
     private readonly PostgresDatabase _dossiersDatabase = new();
     private readonly PostgresDatabase _scoringDatabase = new();
     private readonly List<ServiceProcess> _processes = [];
+    private readonly Dictionary<string, ServiceProcess> _firstByProject = new(StringComparer.Ordinal);
     private readonly string _suffix = Guid.NewGuid().ToString("N")[..8];
     private Dictionary<string, string> _gatewayEnvironment = [];
 
@@ -47,16 +48,26 @@ public sealed partial class RunningHub : IAsyncLifetime
         identityEnvironment["Hub__Identity__Issuer"] = identityUrl;
         var identity = await StartAsync("services/Hub.Identity", identityEnvironment, new Uri(identityUrl + "/healthz"));
         ReadBootstrapSecret(identity.Output);
+        // The gateway and the services load identity's deny-list at start-up with a client of their own,
+        // registered by the operator as a deployment would.
+        var denyListReader = await RegisterDenyListReaderAsync(new Uri(identityUrl));
+        void ReadsDenyList(Dictionary<string, string> environment)
+        {
+            environment["Hub__Auth__Revocations__ClientId"] = DenyListReaderId;
+            environment["Hub__Auth__Revocations__ClientSecret"] = denyListReader;
+        }
 
         var dossiersEnvironment = Common("dossiers");
         dossiersEnvironment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{dossiersPort}";
         dossiersEnvironment["ConnectionStrings__Postgres"] = _dossiersDatabase.ConnectionString;
+        ReadsDenyList(dossiersEnvironment);
         await StartAsync("services/Hub.Dossiers", dossiersEnvironment, new Uri($"http://127.0.0.1:{dossiersPort}/healthz"));
 
         var scoringEnvironment = Common("scoring");
         scoringEnvironment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{scoringPort}";
         scoringEnvironment["Scoring__GrpcUrl"] = $"http://127.0.0.1:{scoringGrpcPort}";
         scoringEnvironment["ConnectionStrings__Postgres"] = _scoringDatabase.ConnectionString;
+        ReadsDenyList(scoringEnvironment);
         await StartAsync("services/Hub.Scoring", scoringEnvironment, new Uri($"http://127.0.0.1:{scoringPort}/healthz"));
 
         var gatewayEnvironment = Common("gateway");
@@ -64,9 +75,7 @@ public sealed partial class RunningHub : IAsyncLifetime
         gatewayEnvironment["ReverseProxy__Clusters__dossiers__Destinations__dossiers-1__Address"] = $"http://127.0.0.1:{dossiersPort}";
         gatewayEnvironment["ReverseProxy__Clusters__scoring__Destinations__scoring-1__Address"] = $"http://127.0.0.1:{scoringPort}";
         gatewayEnvironment["ReverseProxy__Clusters__scoring-grpc__Destinations__scoring-grpc-1__Address"] = $"http://127.0.0.1:{scoringGrpcPort}";
-        // The gateway loads identity's deny-list at start-up with a client of its own.
-        gatewayEnvironment["Hub__Auth__Revocations__ClientId"] = AdminClientId;
-        gatewayEnvironment["Hub__Auth__Revocations__ClientSecret"] = AdminSecret;
+        ReadsDenyList(gatewayEnvironment);
         _gatewayEnvironment = gatewayEnvironment;
         (Rest, Grpc) = await StartGatewayAsync();
     }
@@ -85,6 +94,20 @@ public sealed partial class RunningHub : IAsyncLifetime
         return (rest, new Uri($"http://127.0.0.1:{grpcPort}"));
     }
 
+    /// <summary>What the first process started from a project folder has written so far.</summary>
+    public string OutputOf(string project) => _firstByProject[project].Output;
+
+    private const string DenyListReaderId = "hub-services";
+
+    /// <summary>The operator's client with <c>hub.revocations.read</c> only; returns its secret.</summary>
+    private async Task<string> RegisterDenyListReaderAsync(Uri identity)
+    {
+        using var http = new HttpClient { BaseAddress = identity };
+        var admin = await HubAdmin.TokenAsync(http, AdminClientId, AdminSecret, "hub.admin");
+        return await HubAdmin.RegisterClientAsync(
+            http, admin, ("operator", "Hub operator", "operator", "VN"), DenyListReaderId, "Deny-list reader of the hub's services", "hub.revocations.read");
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var process in _processes)
@@ -100,6 +123,7 @@ public sealed partial class RunningHub : IAsyncLifetime
     {
         var process = await ServiceProcess.StartAsync(project, environment, health);
         _processes.Add(process);
+        _firstByProject.TryAdd(project, process);
         return process;
     }
 

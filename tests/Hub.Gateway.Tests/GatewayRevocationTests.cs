@@ -44,6 +44,32 @@ public sealed class GatewayRevocationTests(GatewayUnderTest gateway) : IClassFix
         await gateway.Channel.UnaryAsync(ProbeMethods.Echo, new ProbeRequest { Text = "other" }, CallOptions.WithTimeout(TimeSpan.FromSeconds(30)) with { BearerToken = other });
     }
 
+    [Fact]
+    public async Task A_client_that_lost_a_scope_has_its_older_tokens_refused_and_newer_ones_served()
+    {
+        var clientId = $"client-{Guid.NewGuid():N}";
+        var older = CallOptions.WithTimeout(TimeSpan.FromSeconds(30)) with
+        {
+            BearerToken = gateway.Issuer.Issue(new TestToken("79", "79", [HubScopes.Sync, HubScopes.ScoresRead]) { ClientId = clientId }),
+        };
+        await gateway.Channel.UnaryAsync(ProbeMethods.Echo, new ProbeRequest { Text = "before" }, older);
+
+        var validFrom = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1);
+        await GatewayUnderTest.PublishAsync(new Hub.Contracts.Identity.ClientScopesNarrowed(clientId, "79", [HubScopes.ScoresRead], validFrom));
+        var refused = await EventuallyRefusedAsync(older);
+        Assert.Equal(GrpcStatusCode.Unauthenticated, refused.StatusCode);
+
+        while (DateTimeOffset.UtcNow < validFrom)
+        {
+            await Task.Delay(50);
+        }
+        var newer = CallOptions.WithTimeout(TimeSpan.FromSeconds(30)) with
+        {
+            BearerToken = gateway.Issuer.Issue(new TestToken("79", "79", [HubScopes.Sync]) { ClientId = clientId }),
+        };
+        await gateway.Channel.UnaryAsync(ProbeMethods.Echo, new ProbeRequest { Text = "after" }, newer);
+    }
+
     private async Task<GrpcCallException> EventuallyRefusedAsync(CallOptions options)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);

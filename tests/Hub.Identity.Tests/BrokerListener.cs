@@ -21,6 +21,7 @@ public sealed class BrokerListener : IAsyncDisposable
                 endpoint.Durable = false;
                 endpoint.Handler<ClientDisabled>(context => Receive(context.Message));
                 endpoint.Handler<ClientSecretRevoked>(context => Receive(context.Message));
+                endpoint.Handler<ClientScopesNarrowed>(context => Receive(context.Message));
                 endpoint.Handler<TokenRevoked>(context => Receive(context.Message));
             });
         });

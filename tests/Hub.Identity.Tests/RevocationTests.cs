@@ -8,6 +8,9 @@ namespace Hub.Identity.Tests;
 
 public sealed class RevocationTests(IdentityService service) : IClassFixture<IdentityService>
 {
+    private static readonly string[] ReaderScopes = ["hub.revocations.read"];
+    private static readonly string[] WidenedScopes = ["hub.revocations.read", "hub.scores.read"];
+
     [Fact]
     public async Task A_token_revoked_per_RFC_7009_is_announced_on_the_broker_listed_for_the_gateway_and_refused()
     {
@@ -55,6 +58,89 @@ public sealed class RevocationTests(IdentityService service) : IClassFixture<Ide
 
         using var anonymous = await service.Http.PostAsync("connect/revocation", TokenEndpointTests.Form(("token", adminToken)));
         await TokenEndpointTests.AssertErrorAsync(anonymous, HttpStatusCode.Unauthorized, "invalid_client");
+    }
+
+    [Fact]
+    public async Task Only_the_services_own_client_and_the_operators_admins_may_read_the_deny_list()
+    {
+        var (province, provinceSecret, _) = await service.CreateClientAsync("33", "province", "33", "33-sync", "hub.sync");
+        var (ministry, ministrySecret, _) = await service.CreateClientAsync("bo-noi-vu", "ministry", "BNV", "bo-noi-vu-scores", "hub.scores.read");
+        var (reader, readerSecret, _) = await service.CreateClientAsync("operator", "operator", "VN", "hub-services", "hub.revocations.read");
+
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(province, provinceSecret, "api/v1/revocations"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(ministry, ministrySecret, "api/v1/revocations"));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(reader, readerSecret, "api/v1/revocations"));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(reader, readerSecret, "api/v1/admin/units?level=province"));
+    }
+
+    /// <summary>The status of a GET with a fresh token of the client.</summary>
+    private async Task<HttpStatusCode> StatusAsync(string clientId, string secret, string path)
+    {
+        using var client = service.WithToken(await service.TokenAsync(clientId, secret));
+        using var response = await client.GetAsync(path);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task A_province_client_may_not_be_given_the_deny_list_scope()
+    {
+        using var admin = await service.AdminAsync();
+        using var created = await admin.PostAsJsonAsync("api/v1/admin/tenants", new { id = "37", name = "Ninh Binh", kind = "province", unit = "37" });
+        using var response = await admin.PostAsJsonAsync("api/v1/admin/clients", new { tenant = "37", id = "37-reader", name = "Reader", scopes = ReaderScopes });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("Only the operator's clients may have hub.revocations.read.",
+            problem.GetProperty("errors").GetProperty("scopes").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Removing_a_scope_cuts_the_clients_live_tokens_short_and_its_next_token_works_at_once()
+    {
+        await using var broker = await BrokerListener.StartAsync(service.Servers.RabbitMqUri);
+        var (id, secret, _) = await service.CreateClientAsync("operator", "operator", "VN", "narrowed-admin", "hub.admin", "hub.revocations.read");
+        var before = await service.TokenAsync(id, secret);
+        using var withBefore = service.WithToken(before);
+        using (var allowed = await withBefore.GetAsync("api/v1/revocations"))
+        {
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        using var admin = await service.AdminAsync();
+        using (var narrowed = await admin.PutAsJsonAsync($"api/v1/admin/clients/{id}/scopes", new { scopes = ReaderScopes }))
+        {
+            Assert.Equal(HttpStatusCode.OK, narrowed.StatusCode);
+        }
+        // Fetched straight after, within the same second as the change.
+        var after = await service.TokenAsync(id, secret);
+
+        // The old token still names hub.revocations.read, but it also carries hub.admin: it is refused as a whole.
+        using (var refused = await withBefore.GetAsync("api/v1/revocations"))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+        Assert.Equal("hub.revocations.read", new JsonWebToken(after).GetPayloadValue<string>("scope"));
+        using var withAfter = service.WithToken(after);
+        using (var allowed = await withAfter.GetAsync("api/v1/revocations"))
+        {
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+            var snapshot = await allowed.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Contains(snapshot.GetProperty("clientsNotBefore").EnumerateArray(), c => c.GetProperty("clientId").GetString() == id);
+        }
+        var announced = await broker.WaitForAsync<ClientScopesNarrowed>(e => e.ClientId == id);
+        Assert.Equal(["hub.admin"], announced.Removed);
+        Assert.True(new JsonWebToken(before).IssuedAt < announced.TokensValidFrom.UtcDateTime);
+        Assert.False(new JsonWebToken(after).IssuedAt < announced.TokensValidFrom.UtcDateTime);
+
+        // Adding a scope takes nothing away: the client's current token keeps working.
+        using (var widened = await admin.PutAsJsonAsync($"api/v1/admin/clients/{id}/scopes", new { scopes = WidenedScopes }))
+        {
+            Assert.Equal(HttpStatusCode.OK, widened.StatusCode);
+        }
+        using (var stillAllowed = await withAfter.GetAsync("api/v1/revocations"))
+        {
+            Assert.Equal(HttpStatusCode.OK, stillAllowed.StatusCode);
+        }
     }
 
     [Fact]

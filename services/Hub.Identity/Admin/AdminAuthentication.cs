@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hub.Identity.Clients;
 using Hub.Identity.Keys;
 using Hub.Identity.Revocation;
@@ -18,6 +19,12 @@ namespace Hub.Identity.Admin;
 public static class AdminAuthentication
 {
     public const string AdminPolicy = "hub.admin";
+
+    /// <summary>
+    /// The deny-list names disabled clients of every tenant: the gateway's and services' own client
+    /// (<c>hub.revocations.read</c>) and the operator's admins, who see the same in the admin API, may read it.
+    /// </summary>
+    public const string DenyListReaderPolicy = "deny-list-reader";
 
     public static IServiceCollection AddAdminAuthentication(this IServiceCollection services)
     {
@@ -48,9 +55,15 @@ public static class AdminAuthentication
             });
         services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, policy => policy
             .RequireAuthenticatedUser()
-            .RequireAssertion(context => HubScopes.Parse(context.User.FindFirst("scope")?.Value).Contains(HubScopes.Admin)));
+            .RequireAssertion(context => HasScope(context.User, HubScopes.Admin)));
+        services.AddAuthorizationBuilder().AddPolicy(DenyListReaderPolicy, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => HasScope(context.User, HubScopes.RevocationsRead) || HasScope(context.User, HubScopes.Admin)));
         return services;
     }
+
+    private static bool HasScope(ClaimsPrincipal user, string scope) =>
+        HubScopes.Parse(user.FindFirst("scope")?.Value).Contains(scope);
 
     private static bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, DateTime now, TimeSpan skew) =>
         expires is { } exp && now < exp + skew && (notBefore is not { } nbf || nbf - skew <= now);

@@ -12,6 +12,12 @@ public sealed class Client
     public required string Scopes { get; set; }
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Tokens issued (<c>iat</c>) before this moment are refused: set when the client loses a scope,
+    /// since its older tokens may still carry it.
+    /// </summary>
+    public DateTimeOffset? TokensNotBefore { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public List<ClientSecret> Secrets { get; } = [];
 

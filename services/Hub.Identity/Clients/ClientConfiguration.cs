@@ -15,6 +15,7 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.Property(c => c.Name).HasColumnName("name").HasMaxLength(200);
         builder.Property(c => c.Scopes).HasColumnName("scopes").HasMaxLength(500);
         builder.Property(c => c.Enabled).HasColumnName("enabled");
+        builder.Property(c => c.TokensNotBefore).HasColumnName("tokens_not_before");
         builder.Property(c => c.CreatedAt).HasColumnName("created_at");
         builder.Ignore(c => c.AllowedScopes);
         builder.HasIndex(c => c.TenantId);

@@ -4,6 +4,7 @@ using Hub.Contracts.Identity;
 using Hub.Identity.Admin;
 using Hub.Identity.Audit;
 using Hub.Identity.Data;
+using Hub.Identity.Revocation;
 using Hub.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -93,7 +94,8 @@ public static partial class ClientsApi
     }
 
     private static async Task<Results<Ok<ClientResponse>, ValidationProblem, ProblemHttpResult>> UpdateScopesAsync(
-        string id, UpdateScopesRequest request, IdentityContext db, AuditTrail audit, CancellationToken cancellationToken)
+        string id, UpdateScopesRequest request, IdentityContext db, AuditTrail audit, OutboxSignal signal, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var client = await db.Clients.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (client is null)
@@ -108,10 +110,18 @@ public static partial class ClientsApi
             return Problems.Invalid(errors);
         }
         var before = ClientResponse.From(client);
+        var removed = client.AllowedScopes.Except(request.Scopes!, StringComparer.Ordinal).ToList();
         client.Scopes = HubScopes.Format(request.Scopes!.Distinct(StringComparer.Ordinal));
+        if (removed.Count > 0)
+        {
+            // The client's live tokens may carry a scope it no longer has: they are cut short.
+            client.TokensNotBefore = DenyList.TokensValidAfterNarrowing(time.GetUtcNow());
+            db.Outbox.Add(OutboxMessage.For(new ClientScopesNarrowed(client.Id, client.TenantId, removed, client.TokensNotBefore.Value)));
+        }
         var after = ClientResponse.From(client);
         audit.Record("client.scopes-changed", $"client:{id}", before, after);
         await db.SaveChangesAsync(cancellationToken);
+        signal.Notify();
         return TypedResults.Ok(after);
     }
 

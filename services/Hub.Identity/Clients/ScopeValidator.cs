@@ -6,7 +6,7 @@ namespace Hub.Identity.Clients;
 
 public static class ScopeValidator
 {
-    /// <summary>Known scopes only, at least one, and <c>hub.admin</c> only for the operator's clients.</summary>
+    /// <summary>Known scopes only, at least one, and <c>hub.admin</c> and <c>hub.revocations.read</c> only for the operator's clients.</summary>
     public static void Validate(IReadOnlyList<string>? scopes, string? tenantKind, ValidationErrors errors)
     {
         if (scopes is null || scopes.Count == 0)
@@ -18,9 +18,12 @@ public static class ScopeValidator
         {
             errors.Add("scopes", $"'{scope}' is not a hub scope; scopes are {string.Join(", ", HubScopes.All)}.");
         }
-        if (scopes.Contains(HubScopes.Admin) && tenantKind is not null && tenantKind != TenantKind.Operator)
+        if (tenantKind is not null && tenantKind != TenantKind.Operator)
         {
-            errors.Add("scopes", "Only the operator's clients may have hub.admin.");
+            foreach (var scope in scopes.Where(HubScopes.OperatorOnly.Contains))
+            {
+                errors.Add("scopes", $"Only the operator's clients may have {scope}.");
+            }
         }
     }
 }

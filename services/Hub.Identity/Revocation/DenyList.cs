@@ -19,9 +19,11 @@ public sealed class DenyList(IdentityContext db, TimeProvider time, IOptions<Ide
             return true;
         }
         var client = await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
-            .Select(c => new { c.Enabled, LastRevoked = c.Secrets.Max(s => s.RevokedAt) })
+            .Select(c => new { c.Enabled, c.TokensNotBefore, LastRevoked = c.Secrets.Max(s => s.RevokedAt) })
             .SingleOrDefaultAsync(cancellationToken);
-        return client is null || !client.Enabled || (client.LastRevoked is { } revoked && issuedAt < TokensValidFrom(revoked));
+        return client is null || !client.Enabled
+            || (client.LastRevoked is { } revoked && issuedAt < TokensValidFrom(revoked))
+            || (client.TokensNotBefore is { } notBefore && issuedAt < notBefore);
     }
 
     public async Task<DenyListSnapshot> SnapshotAsync(CancellationToken cancellationToken)
@@ -35,8 +37,13 @@ public sealed class DenyList(IdentityContext db, TimeProvider time, IOptions<Ide
         var revocations = await db.ClientSecrets.AsNoTracking().Where(s => s.RevokedAt > horizon)
             .GroupBy(s => s.ClientId).Select(g => new { ClientId = g.Key, RevokedAt = g.Max(s => s.RevokedAt)!.Value })
             .ToListAsync(cancellationToken);
-        var notBefore = revocations.OrderBy(r => r.ClientId, StringComparer.Ordinal)
-            .Select(r => new ClientTokensNotBefore(r.ClientId, TokensValidFrom(r.RevokedAt))).ToList();
+        var narrowed = await db.Clients.AsNoTracking().Where(c => c.TokensNotBefore > horizon)
+            .Select(c => new { ClientId = c.Id, NotBefore = c.TokensNotBefore!.Value }).ToListAsync(cancellationToken);
+        var notBefore = revocations.Select(r => new ClientTokensNotBefore(r.ClientId, TokensValidFrom(r.RevokedAt)))
+            .Concat(narrowed.Select(n => new ClientTokensNotBefore(n.ClientId, n.NotBefore)))
+            .GroupBy(c => c.ClientId, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(c => c.NotBefore)!)
+            .OrderBy(c => c.ClientId, StringComparer.Ordinal).ToList();
         return new DenyListSnapshot(now, tokens, disabled, notBefore);
     }
 
@@ -47,4 +54,12 @@ public sealed class DenyList(IdentityContext db, TimeProvider time, IOptions<Ide
     /// </summary>
     public static DateTimeOffset TokensValidFrom(DateTimeOffset revokedAt) =>
         DateTimeOffset.FromUnixTimeSeconds(revokedAt.ToUnixTimeSeconds());
+
+    /// <summary>
+    /// After a client loses a scope, even a token issued earlier in the same second may carry it,
+    /// so the cut is the next whole second. The token endpoint issues no token dated before the cut
+    /// (it waits for it), so the client's next token is never refused by it.
+    /// </summary>
+    public static DateTimeOffset TokensValidAfterNarrowing(DateTimeOffset narrowedAt) =>
+        DateTimeOffset.FromUnixTimeSeconds(narrowedAt.ToUnixTimeSeconds() + 1);
 }

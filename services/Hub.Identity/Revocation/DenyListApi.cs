@@ -1,4 +1,5 @@
 using Hub.Contracts.Identity;
+using Hub.Identity.Admin;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hub.Identity.Revocation;
@@ -7,12 +8,15 @@ public static class DenyListApi
 {
     public const string Path = "/api/v1/revocations";
 
-    /// <summary>Any valid hub token may read the snapshot: the gateway reads it with its own client.</summary>
+    /// <summary>
+    /// The gateway and the services read the snapshot with a client of their own; a province's or a
+    /// ministry's token may not (the list names other tenants' disabled clients).
+    /// </summary>
     public static IEndpointRouteBuilder MapDenyListApi(this IEndpointRouteBuilder app)
     {
         app.MapGet(Path, async Task<Ok<DenyListSnapshot>> (DenyList denyList, CancellationToken cancellationToken) =>
                 TypedResults.Ok(await denyList.SnapshotAsync(cancellationToken)))
-            .RequireAuthorization()
+            .RequireAuthorization(AdminAuthentication.DenyListReaderPolicy)
             .WithName("GetDenyList")
             .WithTags("revocation");
         return app;

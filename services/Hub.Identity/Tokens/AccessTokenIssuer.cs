@@ -21,7 +21,7 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider time, IO
     {
         var keySet = await keys.GetAsync(cancellationToken);
         var settings = options.Value;
-        var now = time.GetUtcNow();
+        var now = await IssuedAtAsync(client, cancellationToken);
         var scope = HubScopes.Format(scopes);
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
@@ -43,5 +43,25 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider time, IO
             },
         });
         return new TokenResponse(token, "Bearer", (int)settings.AccessTokenLifetime.TotalSeconds, scope);
+    }
+
+    /// <summary>
+    /// The token is dated when the client's record was read, not when it is signed: a scope removed
+    /// in between then cuts it too (the cut compares <c>iat</c>). When the record read already has a
+    /// cut in the future (a scope was removed within the last second), the token waits for the cut
+    /// and is dated at it: its scopes are the narrowed ones, and it must not be refused.
+    /// </summary>
+    private async Task<DateTimeOffset> IssuedAtAsync(AuthenticatedClient client, CancellationToken cancellationToken)
+    {
+        if (client.TokensNotBefore is not { } cut || cut <= client.ReadAt)
+        {
+            return client.ReadAt;
+        }
+        var wait = cut - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time, cancellationToken);
+        }
+        return cut;
     }
 }

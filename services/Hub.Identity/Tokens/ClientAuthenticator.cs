@@ -14,7 +14,7 @@ namespace Hub.Identity.Tokens;
 public sealed class ClientAuthenticator(NpgsqlDataSource dataSource, TimeProvider time)
 {
     private const string Query = """
-        SELECT c.tenant_id, c.scopes, c.enabled, t.unit_code, s.salt, s.hash
+        SELECT c.tenant_id, c.scopes, c.enabled, t.unit_code, s.salt, s.hash, c.tokens_not_before
         FROM clients c
         JOIN tenants t ON t.id = c.tenant_id
         LEFT JOIN client_secrets s ON s.client_id = c.id AND s.revoked_at IS NULL AND s.expires_at > $2
@@ -30,14 +30,17 @@ public sealed class ClientAuthenticator(NpgsqlDataSource dataSource, TimeProvide
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(Query, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = credentials.ClientId });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = time.GetUtcNow() });
+        var readAt = time.GetUtcNow();
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = readAt });
         await command.PrepareAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         AuthenticatedClient? client = null;
         var matched = false;
         while (await reader.ReadAsync(cancellationToken))
         {
-            client ??= new AuthenticatedClient(credentials.ClientId, reader.GetString(0), reader.GetString(3), HubScopes.Parse(reader.GetString(1)), reader.GetBoolean(2));
+            client ??= new AuthenticatedClient(
+                credentials.ClientId, reader.GetString(0), reader.GetString(3), HubScopes.Parse(reader.GetString(1)), reader.GetBoolean(2),
+                readAt, reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6));
             if (!reader.IsDBNull(4))
             {
                 // No early exit: the time taken does not tell which secret matched.

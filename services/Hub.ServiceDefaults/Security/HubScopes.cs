@@ -12,7 +12,13 @@ public static class HubScopes
     /// <summary>Manage units, tenants and clients.</summary>
     public const string Admin = "hub.admin";
 
-    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Sync, ScoresRead, Admin };
+    /// <summary>Read identity's deny-list: the scope of the client the gateway and services load it with.</summary>
+    public const string RevocationsRead = "hub.revocations.read";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Sync, ScoresRead, Admin, RevocationsRead };
+
+    /// <summary>Scopes only the operator's clients may hold.</summary>
+    public static readonly IReadOnlySet<string> OperatorOnly = new HashSet<string>(StringComparer.Ordinal) { Admin, RevocationsRead };
 
     /// <summary>Splits a space-separated scope string (RFC 6749 §3.3) into distinct scopes, in order.</summary>
     public static IReadOnlyList<string> Parse(string? scope) =>

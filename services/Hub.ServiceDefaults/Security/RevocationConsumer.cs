@@ -5,7 +5,7 @@ namespace Hub.ServiceDefaults.Security;
 
 /// <summary>Keeps this process's <see cref="RevocationList"/> in step with identity's events.</summary>
 public sealed class RevocationConsumer(RevocationList revocations) :
-    IConsumer<ClientDisabled>, IConsumer<ClientEnabled>, IConsumer<ClientSecretRevoked>, IConsumer<TokenRevoked>
+    IConsumer<ClientDisabled>, IConsumer<ClientEnabled>, IConsumer<ClientSecretRevoked>, IConsumer<ClientScopesNarrowed>, IConsumer<TokenRevoked>
 {
     public Task Consume(ConsumeContext<ClientDisabled> context)
     {
@@ -22,6 +22,12 @@ public sealed class RevocationConsumer(RevocationList revocations) :
     public Task Consume(ConsumeContext<ClientSecretRevoked> context)
     {
         revocations.RefuseTokensIssuedBefore(context.Message.ClientId, context.Message.RevokedAt);
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<ClientScopesNarrowed> context)
+    {
+        revocations.RefuseTokensIssuedBefore(context.Message.ClientId, context.Message.TokensValidFrom);
         return Task.CompletedTask;
     }
 

@@ -5,7 +5,7 @@ namespace Hub.ServiceDefaults.Security;
 
 /// <summary>
 /// Tokens refused before they expire: revoked tokens, every token of a disabled client, and a
-/// client's tokens issued before one of its secrets was revoked. Fed by identity's events, so a
+/// client's tokens issued before one of its secrets was revoked or it lost a scope. Fed by identity's events, so a
 /// revocation bites within the time the broker takes to deliver them, not at token expiry.
 /// </summary>
 public sealed class RevocationList(TimeProvider time)
