@@ -74,12 +74,8 @@ public sealed class RevocationTests(IdentityService service) : IClassFixture<Ide
     }
 
     /// <summary>The status of a GET with a fresh token of the client.</summary>
-    private async Task<HttpStatusCode> StatusAsync(string clientId, string secret, string path)
-    {
-        using var client = service.WithToken(await service.TokenAsync(clientId, secret));
-        using var response = await client.GetAsync(path);
-        return response.StatusCode;
-    }
+    private async Task<HttpStatusCode> StatusAsync(string clientId, string secret, string path) =>
+        await StatusWithAsync(await service.TokenAsync(clientId, secret), path);
 
     [Fact]
     public async Task A_province_client_may_not_be_given_the_deny_list_scope()
@@ -141,6 +137,38 @@ public sealed class RevocationTests(IdentityService service) : IClassFixture<Ide
         {
             Assert.Equal(HttpStatusCode.OK, stillAllowed.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task A_token_obtained_with_a_secret_in_the_second_it_is_revoked_is_refused_while_the_other_secret_works_at_once()
+    {
+        await using var broker = await BrokerListener.StartAsync(service.Servers.RabbitMqUri);
+        var (id, oldSecret, oldId) = await service.CreateClientAsync("operator", "operator", "VN", "rotating-reader", "hub.revocations.read");
+        using var admin = await service.AdminAsync();
+        using var rotated = await admin.PostAsJsonAsync($"api/v1/admin/clients/{id}/secrets", new { lifetimeDays = 90 });
+        var newSecret = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+        // The service's clock stands still: the token and the revocation fall in the same second.
+        var withOld = await service.TokenAsync(id, oldSecret);
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(withOld, "api/v1/revocations"));
+
+        using (var revoked = await admin.DeleteAsync($"api/v1/admin/clients/{id}/secrets/{oldId}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        }
+        var withNew = await service.TokenAsync(id, newSecret);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(withOld, "api/v1/revocations"));
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(withNew, "api/v1/revocations"));
+        var announced = await broker.WaitForAsync<ClientSecretRevoked>(e => e.ClientId == id);
+        Assert.True(new JsonWebToken(withOld).IssuedAt < announced.TokensValidFrom!.Value.UtcDateTime);
+        Assert.False(new JsonWebToken(withNew).IssuedAt < announced.TokensValidFrom!.Value.UtcDateTime);
+    }
+
+    private async Task<HttpStatusCode> StatusWithAsync(string token, string path)
+    {
+        using var client = service.WithToken(token);
+        using var response = await client.GetAsync(path);
+        return response.StatusCode;
     }
 
     [Fact]

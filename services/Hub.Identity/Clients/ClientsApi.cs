@@ -115,7 +115,7 @@ public static partial class ClientsApi
         if (removed.Count > 0)
         {
             // The client's live tokens may carry a scope it no longer has: they are cut short.
-            client.TokensNotBefore = DenyList.TokensValidAfterNarrowing(time.GetUtcNow());
+            client.TokensNotBefore = DenyList.CutAfter(time.GetUtcNow());
             db.Outbox.Add(OutboxMessage.For(new ClientScopesNarrowed(client.Id, client.TenantId, removed, client.TokensNotBefore.Value)));
         }
         var after = ClientResponse.From(client);

@@ -66,13 +66,16 @@ public static class SecretsApi
         {
             return TypedResults.NoContent();
         }
-        // Whole seconds, like a token's iat: consumers refuse tokens with iat < RevokedAt, so a token
-        // fetched with another secret right after the revocation is never refused by mistake.
-        var now = DenyList.TokensValidFrom(time.GetUtcNow());
+        var at = time.GetUtcNow();
+        var now = DenyList.TokensValidFrom(at);
         var before = SecretResponse.From(secret, now);
         secret.RevokedAt = now;
-        var tenant = await db.Clients.Where(c => c.Id == id).Select(c => c.TenantId).SingleAsync(cancellationToken);
-        db.Outbox.Add(OutboxMessage.For(new ClientSecretRevoked(id, tenant, secretId, now)));
+        // A token obtained with the secret earlier in the same second must not outlive it: the client's
+        // tokens are cut at the next second (its tokens from other secrets are fetched again).
+        var client = await db.Clients.SingleAsync(c => c.Id == id, cancellationToken);
+        var cut = DenyList.CutAfter(at);
+        client.TokensNotBefore = client.TokensNotBefore > cut ? client.TokensNotBefore : cut;
+        db.Outbox.Add(OutboxMessage.For(new ClientSecretRevoked(id, client.TenantId, secretId, now, cut)));
         audit.Record("secret.revoked", $"client:{id}", before, SecretResponse.From(secret, now));
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();

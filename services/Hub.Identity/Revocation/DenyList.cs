@@ -48,18 +48,19 @@ public sealed class DenyList(IdentityContext db, TimeProvider time, IOptions<Ide
     }
 
     /// <summary>
-    /// <c>iat</c> has whole seconds, so tokens are refused when issued before the second of the
-    /// revocation; refusing that whole second would also refuse a token the client fetched with its
-    /// new secret right after revoking the old one.
+    /// The second of a secret's revocation, as stored with it. The client's tokens are cut from the
+    /// next second (<see cref="CutAfter"/>, kept on the client), which this check of older rows
+    /// only backs up.
     /// </summary>
     public static DateTimeOffset TokensValidFrom(DateTimeOffset revokedAt) =>
         DateTimeOffset.FromUnixTimeSeconds(revokedAt.ToUnixTimeSeconds());
 
     /// <summary>
-    /// After a client loses a scope, even a token issued earlier in the same second may carry it,
-    /// so the cut is the next whole second. The token endpoint issues no token dated before the cut
-    /// (it waits for it), so the client's next token is never refused by it.
+    /// Where a client's tokens are cut when it loses a scope or a secret: <c>iat</c> has whole seconds,
+    /// and a token issued earlier in the same second may carry the scope or come from the secret, so
+    /// the cut is the next whole second. The token endpoint issues no token dated before the cut (it
+    /// waits for it), so the client's next token is never refused by it.
     /// </summary>
-    public static DateTimeOffset TokensValidAfterNarrowing(DateTimeOffset narrowedAt) =>
-        DateTimeOffset.FromUnixTimeSeconds(narrowedAt.ToUnixTimeSeconds() + 1);
+    public static DateTimeOffset CutAfter(DateTimeOffset changedAt) =>
+        DateTimeOffset.FromUnixTimeSeconds(changedAt.ToUnixTimeSeconds() + 1);
 }

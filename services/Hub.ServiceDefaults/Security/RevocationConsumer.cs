@@ -21,7 +21,7 @@ public sealed class RevocationConsumer(RevocationList revocations) :
 
     public Task Consume(ConsumeContext<ClientSecretRevoked> context)
     {
-        revocations.RefuseTokensIssuedBefore(context.Message.ClientId, context.Message.RevokedAt);
+        revocations.RefuseTokensIssuedBefore(context.Message.ClientId, context.Message.TokensValidFrom ?? context.Message.RevokedAt);
         return Task.CompletedTask;
     }
 
