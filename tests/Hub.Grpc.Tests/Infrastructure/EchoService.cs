@@ -12,6 +12,7 @@ internal sealed class EchoService
     public const string FailMessage = "Hồ sơ bị từ chối: 100% invalid";
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _cancelled = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiting = new();
     private readonly ConcurrentDictionary<string, int> _attempts = new();
 
     public void Bind(GrpcServiceBuilder service) => service
@@ -21,10 +22,13 @@ internal sealed class EchoService
         .DuplexStreaming<EchoRequest, EchoReply>("Chat", ChatAsync);
 
     /// <summary>Completes when a "wait" call with this text saw its cancellation token fire.</summary>
-    public Task CancellationObserved(string text) => Observation(text).Task;
+    public Task CancellationObserved(string text) => Signal(_cancelled, text).Task;
 
-    private TaskCompletionSource Observation(string text) =>
-        _cancelled.GetOrAdd(text, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    /// <summary>Completes when a "wait" call with this text reached its handler and began to wait.</summary>
+    public Task WaitStarted(string text) => Signal(_waiting, text).Task;
+
+    private static TaskCompletionSource Signal(ConcurrentDictionary<string, TaskCompletionSource> signals, string text) =>
+        signals.GetOrAdd(text, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     private async Task<EchoReply> SayAsync(EchoRequest request, ServerCallContext context)
     {
@@ -64,7 +68,7 @@ internal sealed class EchoService
             case "encoding":
                 return new EchoReply { Text = context.HttpContext.Request.Headers["grpc-encoding"].ToString() };
             case "was_cancelled":
-                var observed = Observation(request.Text).Task;
+                var observed = CancellationObserved(request.Text);
                 var finished = await Task.WhenAny(observed, Task.Delay(TimeSpan.FromSeconds(10), context.CancellationToken));
                 return new EchoReply { Text = finished == observed ? "yes" : "no" };
         }
@@ -113,11 +117,12 @@ internal sealed class EchoService
     {
         try
         {
+            Signal(_waiting, text).TrySetResult();
             await Task.Delay(Timeout.Infinite, context.CancellationToken);
         }
         catch (OperationCanceledException)
         {
-            Observation(text).TrySetResult();
+            Signal(_cancelled, text).TrySetResult();
             throw;
         }
     }
