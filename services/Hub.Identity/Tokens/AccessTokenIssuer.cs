@@ -48,8 +48,8 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider time, IO
     /// <summary>
     /// The token is dated when the client's record was read, not when it is signed: a scope removed
     /// in between then cuts it too (the cut compares <c>iat</c>). When the record read already has a
-    /// cut in the future (a scope was removed within the last second), the token waits for the cut
-    /// and is dated at it: its scopes are the narrowed ones, and it must not be refused.
+    /// cut in the future (a scope or a secret was removed within the last second), the token waits for the cut
+    /// and is dated at it: what it was read with is the changed client, and it must not be refused.
     /// </summary>
     private async Task<DateTimeOffset> IssuedAtAsync(AuthenticatedClient client, CancellationToken cancellationToken)
     {
