@@ -17,6 +17,13 @@ public sealed class ScoringOptions
     /// <summary>Targets recomputed per round: one set of SQL statements each.</summary>
     public int BatchSize { get; init; } = 2000;
 
+    /// <summary>
+    /// Targets per batch of a full recompute (--recompute, --verify). Every batch reads all the
+    /// procedure and feedback facts whatever its size, so a full pass takes fewer, larger batches
+    /// than the loop's rounds.
+    /// </summary>
+    public int RecomputeBatchSize { get; init; } = 10_000;
+
     /// <summary>How long the loop sleeps when nothing woke it (marks from other replicas are found then).</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 

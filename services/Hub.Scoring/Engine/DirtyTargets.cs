@@ -46,15 +46,16 @@ public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions opt
         removed AS (
             DELETE FROM dirty_targets d USING done
             WHERE d.unit_code = done.unit_code AND d.period_kind = done.period_kind AND d.period_start = done.period_start
-              AND d.marked_seq = done.seq
-            RETURNING d.unit_code, d.period_kind, d.period_start)
+              AND d.marked_seq = done.seq)
+        -- The rows the DELETE removes are skipped by the same condition, not by looking each up in
+        -- its output: that lookup went through every removed row for every claimed one (0.4 s for
+        -- the 2,765 targets of a full recompute). The marks are locked, so the condition holds still.
         UPDATE dirty_targets d SET claimed_until = NULL,
             recount_seq = CASE WHEN d.recount_seq = x.recount_seq AND (SELECT seq FROM catalogue_generation) = @generation
                                THEN NULL ELSE d.recount_seq END
-        FROM unnest(@units, @kinds, @starts, @recounts) AS x(unit_code, period_kind, period_start, recount_seq)
+        FROM unnest(@units, @kinds, @starts, @recounts, @seqs) AS x(unit_code, period_kind, period_start, recount_seq, seq)
         WHERE d.unit_code = x.unit_code AND d.period_kind = x.period_kind AND d.period_start = x.period_start
-          AND NOT EXISTS (SELECT 1 FROM removed r
-                          WHERE r.unit_code = d.unit_code AND r.period_kind = d.period_kind AND r.period_start = d.period_start)
+          AND NOT (d.marked_seq = x.seq AND (SELECT seq FROM catalogue_generation) = @generation)
         """;
 
     // Every unit's running and previous month, quarter and year, counted again: open dossiers fall late as time passes.
@@ -67,11 +68,15 @@ public sealed class DirtyTargets(NpgsqlDataSource dataSource, ScoringOptions opt
         ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE SET marked_seq = excluded.marked_seq, recount_seq = excluded.marked_seq
         """;
 
-    public async Task<IReadOnlyList<ClaimedTarget>> ClaimAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ClaimedTarget>> ClaimAsync(CancellationToken cancellationToken) =>
+        ClaimAsync(options.BatchSize, cancellationToken);
+
+    /// <summary>Claims up to <paramref name="limit"/> dirty targets that no replica holds.</summary>
+    public async Task<IReadOnlyList<ClaimedTarget>> ClaimAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(ClaimSql);
         command.Parameters.AddWithValue("lease", options.ClaimLease);
-        command.Parameters.AddWithValue("limit", options.BatchSize);
+        command.Parameters.AddWithValue("limit", limit);
         var claimed = new List<ClaimedTarget>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

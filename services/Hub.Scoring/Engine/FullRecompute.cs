@@ -30,7 +30,7 @@ public sealed class FullRecompute(NpgsqlDataSource dataSource, DirtyTargets queu
         var targets = await AllTargetsAsync(cancellationToken);
         var stored = await StoredHashesAsync(cancellationToken);
         var differing = new List<ScoreTarget>();
-        foreach (var batch in targets.Chunk(options.BatchSize))
+        foreach (var batch in targets.Chunk(options.RecomputeBatchSize))
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -45,12 +45,19 @@ public sealed class FullRecompute(NpgsqlDataSource dataSource, DirtyTargets queu
     /// <summary>Marks every target dirty and recomputes until none is left; returns how many scores changed.</summary>
     public async Task<int> RecomputeAsync(CancellationToken cancellationToken)
     {
-        await using (var command = dataSource.CreateCommand(DirtyMarks.MarkEverything))
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await using (var command = new NpgsqlCommand(DirtyMarks.MarkEverything, connection, transaction))
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
         }
         var changed = 0;
-        for (var claimed = await queue.ClaimAsync(cancellationToken); claimed.Count > 0; claimed = await queue.ClaimAsync(cancellationToken))
+        var batchSize = options.RecomputeBatchSize;
+        for (var claimed = await queue.ClaimAsync(batchSize, cancellationToken); claimed.Count > 0;
+             claimed = await queue.ClaimAsync(batchSize, cancellationToken))
         {
             changed += (await engine.RecomputeAsync(claimed, cancellationToken)).Count;
         }

@@ -9,7 +9,9 @@ public static class ScoreJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static string Serialize(UnitScore score) => JsonSerializer.Serialize(score, Options);
+    // Generated at build time: a full recompute writes thousands of 10 KB snapshots, and the
+    // reflection-based serializer spent about a second on them.
+    public static string Serialize(UnitScore score) => JsonSerializer.Serialize(score, ScoreJsonContext.Default.UnitScore);
 
     public static UnitScore Deserialize(string json) =>
         JsonSerializer.Deserialize<UnitScore>(json, Options) ?? throw new InvalidDataException("empty snapshot");
@@ -18,7 +20,7 @@ public static class ScoreJson
     public static string ContentHash(UnitScore score)
     {
         ArgumentNullException.ThrowIfNull(score);
-        var json = JsonSerializer.Serialize(score with { EvaluatedAt = default }, Options);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+        var json = JsonSerializer.SerializeToUtf8Bytes(score with { EvaluatedAt = default }, ScoreJsonContext.Default.UnitScore);
+        return Convert.ToHexString(SHA256.HashData(json));
     }
 }

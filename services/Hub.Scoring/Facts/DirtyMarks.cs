@@ -46,17 +46,24 @@ internal static class DirtyMarks
 
     /// <summary>
     /// Marks every target that any fact reaches and every target already scored, releasing their
-    /// claims; their own counts are counted again from the facts. nextval sits in a subquery of its
-    /// own so that the mark and the recount share one value (a subquery with a volatile output is
-    /// never flattened).
+    /// claims; their own counts are counted again from the facts. The targets are found first, into
+    /// a table of their own: a statement that only reads can spread the scan of every fact over
+    /// both CPUs (about half a second less on 1,000,000 dossiers), one that inserts cannot. nextval
+    /// sits in a subquery of its own so that the mark and the recount share one value (a subquery
+    /// with a volatile output is never flattened). The planner's estimates for the scan pass its
+    /// JIT thresholds, and compiling took longer than the scan itself: run it in a transaction, so
+    /// that SET LOCAL holds.
     /// </summary>
     public static readonly string MarkEverything = $"""
+        SET LOCAL jit = off;
+        CREATE TEMP TABLE every_target ON COMMIT DROP AS {AllTargets};
         INSERT INTO dirty_targets (unit_code, period_kind, period_start, marked_seq, recount_seq)
         SELECT unit_code, kind, start, seq, seq
         FROM (SELECT unit_code, kind, start, nextval('dirty_mark_seq') AS seq
-              FROM ({AllTargets} ORDER BY 1, 2, 3) AS everything(unit_code, kind, start)) numbered
+              FROM (SELECT * FROM every_target ORDER BY 1, 2, 3) AS everything(unit_code, kind, start)) numbered
         ON CONFLICT (unit_code, period_kind, period_start) DO UPDATE
-            SET marked_seq = excluded.marked_seq, recount_seq = excluded.marked_seq, claimed_until = NULL
+            SET marked_seq = excluded.marked_seq, recount_seq = excluded.marked_seq, claimed_until = NULL;
+        DROP TABLE every_target
         """;
 
     /// <summary>Every target that any fact reaches, and every target already scored.</summary>

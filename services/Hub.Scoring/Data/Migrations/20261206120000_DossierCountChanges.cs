@@ -5,7 +5,7 @@ namespace Hub.Scoring.Data.Migrations;
 
 /// <summary>
 /// Own counts kept up to date by each dossier change instead of counting its months again (see
-/// Engine/CounterSql.OwnCounts): a dossier's new version is added to the counts and the version it
+/// Engine/OwnCounter): a dossier's new version is added to the counts and the version it
 /// replaces taken away.
 /// <list type="bullet">
 /// <item><c>dossier_facts.changed_at</c>: when the fact writer applied the version.</item>
