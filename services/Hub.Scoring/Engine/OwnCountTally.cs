@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,7 +18,6 @@ internal sealed class OwnCountTally
     public int ProcedureIndex(string procedure) => IndexOf(procedure, _procedureIndex, _procedures);
 
     /// <summary>Adds a version to a month, as judged at the later of its change and <paramref name="countedAt"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in OwnCountRow row, int unit, int procedure, in MonthBounds month, DateTime countedAt)
     {
         if (!OwnFigures.Judges(row, month, countedAt, out var evalAt))

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -69,7 +68,6 @@ internal static class OwnCounter
     private static DateTime WholeMicroseconds(DateTime at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
 
     /// <summary>A fact in every month of its unit's pairs that it spans: from its receipt to its end, or on while it is open.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddFact(OwnCountTally tally, in OwnCountRow row, PairMonths pairs, DateTime countedAt)
     {
         var (unit, procedure, months) = (tally.UnitIndex(row.UnitCode), tally.ProcedureIndex(row.ProcedureCode), pairs.Months);

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Hub.Scoring.Engine;
 
 /// <summary>
@@ -28,7 +26,6 @@ internal sealed class OwnFigures
         return month.From <= judgedAt;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in OwnCountRow row, in MonthBounds month, DateTime evalAt)
     {
         var terminal = row.TerminalAt;
