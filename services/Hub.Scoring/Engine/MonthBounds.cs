@@ -11,6 +11,21 @@ internal readonly record struct MonthBounds(DateOnly Start, DateTime From, DateT
         reader.GetFieldValue<DateTime>(first + 3), reader.GetFieldValue<DateTime>(first + 4));
 
     /// <summary>
+    /// The range [First, End) of <paramref name="months"/> (in order) that a dossier spans: those
+    /// ending after its receipt and beginning no later than its end (all of them on while it is open).
+    /// </summary>
+    public static (int First, int End) Spanned(MonthBounds[] months, DateTime receivedAt, DateTime? terminalAt)
+    {
+        var first = FirstEndingAfter(months, receivedAt);
+        var end = first;
+        while (end < months.Length && !(terminalAt < months[end].From))
+        {
+            end++;
+        }
+        return (first, end);
+    }
+
+    /// <summary>
     /// The index of the first of <paramref name="months"/> (in order) that ends after
     /// <paramref name="at"/>: the first month a dossier received at that instant can count in.
     /// </summary>

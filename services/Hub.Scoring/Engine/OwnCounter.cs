@@ -43,8 +43,8 @@ internal static class OwnCounter
             $"COPY ({CounterSql.OwnCountRows(countPairs, takeChanges)}) TO STDOUT (FORMAT BINARY)", cancellationToken))
         {
             // Each row is started asynchronously and its ten columns read synchronously from the
-            // buffer; only a column that crosses the buffer's end waits on the socket. Ten million
-            // awaited reads cost more than those few short waits.
+            // buffer; only a column that crosses the buffer's end waits on the socket, where
+            // awaiting each of some ten million reads would add a state machine to every one.
             while (await rows.StartRowAsync(cancellationToken) != -1)
             {
                 var row = OwnCountRow.Read(rows);
@@ -71,7 +71,8 @@ internal static class OwnCounter
     private static void AddFact(OwnCountTally tally, in OwnCountRow row, PairMonths pairs, DateTime countedAt)
     {
         var (unit, procedure, months) = (tally.UnitIndex(row.UnitCode), tally.ProcedureIndex(row.ProcedureCode), pairs.Months);
-        for (var i = MonthBounds.FirstEndingAfter(months, row.ReceivedAt); i < months.Length && !(row.TerminalAt < months[i].From); i++)
+        var (first, end) = MonthBounds.Spanned(months, row.ReceivedAt, row.TerminalAt);
+        for (var i = first; i < end; i++)
         {
             if (pairs.Contains(unit, months[i].Start))
             {
@@ -95,7 +96,8 @@ internal static class OwnCounter
         foreach (var row in changes)
         {
             var (unit, procedure) = (tally.UnitIndex(row.UnitCode), tally.ProcedureIndex(row.ProcedureCode));
-            for (var i = MonthBounds.FirstEndingAfter(months, row.ReceivedAt); i < months.Length && !(row.TerminalAt < months[i].From); i++)
+            var (first, end) = MonthBounds.Spanned(months, row.ReceivedAt, row.TerminalAt);
+            for (var i = first; i < end; i++)
             {
                 var month = months[i];
                 if (!pairs.Contains(unit, month.Start))

@@ -79,6 +79,17 @@ public sealed class OwnFiguresTests
         Assert.Equal(2, MonthBounds.FirstEndingAfter(months, March.To));
     }
 
+    [Fact]
+    public void A_dossier_spans_the_months_from_its_receipt_to_its_end_and_on_while_it_is_open()
+    {
+        MonthBounds[] months = [February, March];
+
+        Assert.Equal((0, 1), MonthBounds.Spanned(months, Utc(2025, 2, 10, 2), Utc(2025, 2, 20, 2)));
+        Assert.Equal((0, 2), MonthBounds.Spanned(months, Utc(2025, 2, 10, 2), February.To));
+        Assert.Equal((0, 2), MonthBounds.Spanned(months, Utc(2025, 2, 10, 2), null));
+        Assert.Equal((1, 1), MonthBounds.Spanned(months, Utc(2025, 3, 10, 2), Utc(2025, 2, 20, 2)));
+    }
+
     private static long[] Count(OwnCountRow row, MonthBounds month)
     {
         var figures = new OwnFigures();
