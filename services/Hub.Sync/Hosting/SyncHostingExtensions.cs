@@ -3,6 +3,7 @@ using Hub.Grpc.Health;
 using Hub.Grpc.Hosting;
 using Hub.Grpc.Reflection;
 using Hub.Grpc.Server;
+using Hub.ServiceDefaults.Configuration;
 using Hub.ServiceDefaults.Data;
 using Hub.ServiceDefaults.Messaging;
 using Hub.ServiceDefaults.Security;
@@ -51,6 +52,8 @@ public static class SyncHostingExtensions
         services.AddSingleton(_ => UnitTree.Load(Path.Combine(AppContext.BaseDirectory, sync.UnitsFile)));
         services.AddSingleton<ApplicantHasher>();
         services.AddSingleton<ISyncCallerResolver, ClaimsSyncCallerResolver>();
+        var connectionString = builder.Configuration.GetRequiredConnectionString(DatabaseExtensions.ConnectionName);
+        services.AddSingleton(_ => SyncDataSource.Create(connectionString));
         services.AddSingleton(typeof(SyncPipeline<>));
         services.AddSingleton(typeof(SyncRecordReader<>));
         builder.AddHubOutbox();

@@ -21,7 +21,7 @@ namespace Hub.Sync.Pipeline;
 public sealed class SyncPipeline<TRecord>
     where TRecord : IMessage<TRecord>
 {
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly SyncDataSource _dataSource;
     private readonly ISyncRecordKind<TRecord> _kind;
     private readonly UnitTree _units;
     private readonly SyncOptions _options;
@@ -31,7 +31,7 @@ public sealed class SyncPipeline<TRecord>
     private readonly string _createSql;
     private readonly string _storedCopiesSql;
 
-    public SyncPipeline(NpgsqlDataSource dataSource, ISyncRecordKind<TRecord> kind, UnitTree units, SyncOptions options, OutboxSignal signal)
+    public SyncPipeline(SyncDataSource dataSource, ISyncRecordKind<TRecord> kind, UnitTree units, SyncOptions options, OutboxSignal signal)
     {
         ArgumentNullException.ThrowIfNull(kind);
         _dataSource = dataSource;
@@ -43,7 +43,8 @@ public sealed class SyncPipeline<TRecord>
         var staging = $"sync_in_{table.Name}";
         var columns = string.Join(", ", table.Columns.Select(c => c.Name));
         var updates = string.Join(", ", table.Columns.Where(c => c.Name != table.KeyColumn).Select(c => $"{c.Name} = excluded.{c.Name}"));
-        _createSql = $"CREATE TEMP TABLE {staging} (LIKE {table.Name} INCLUDING DEFAULTS) ON COMMIT DROP";
+        // Made once per connection (SyncDataSource keeps sessions); a commit empties it.
+        _createSql = $"CREATE TEMP TABLE IF NOT EXISTS {staging} (LIKE {table.Name} INCLUDING DEFAULTS) ON COMMIT DELETE ROWS";
         _copySql = $"COPY {staging} ({columns}) FROM STDIN (FORMAT BINARY)";
         _upsertSql = new StringBuilder()
             // Rows are taken in key order so that concurrent batches lock shared keys in the same order and cannot deadlock.
@@ -228,7 +229,7 @@ public sealed class SyncPipeline<TRecord>
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var candidates = winners.Values.Order().ToList();
-        var copies = await LockStoredCopiesAsync(connection, transaction, candidates.Select(i => identities[i].Key).ToArray(), cancellationToken);
+        var copies = await LockStoredCopiesAsync(connection, candidates.Select(i => identities[i].Key).ToArray(), cancellationToken);
         var refusedRecords = new List<(int Index, FieldError Error)>();
         var foreign = new HashSet<string>(StringComparer.Ordinal);
         foreach (var index in candidates.ToList())
@@ -259,10 +260,6 @@ public sealed class SyncPipeline<TRecord>
         var accepted = new HashSet<string>(StringComparer.Ordinal);
         if (candidates.Count > 0)
         {
-            await using (var create = new NpgsqlCommand(_createSql, connection, transaction))
-            {
-                await create.ExecuteNonQueryAsync(cancellationToken);
-            }
             await using (var importer = await connection.BeginBinaryImportAsync(_copySql, cancellationToken))
             {
                 foreach (var index in candidates)
@@ -303,14 +300,22 @@ public sealed class SyncPipeline<TRecord>
         return (accepted, stored, refusedRecords);
     }
 
-    /// <summary>Reads and locks the stored copies of <paramref name="keys"/>, in key order as the upsert takes them.</summary>
-    private async Task<Dictionary<string, StoredCopy>> LockStoredCopiesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string[] keys, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and locks the stored copies of <paramref name="keys"/>, in key order as the upsert takes
+    /// them, and makes sure the staging table exists, in one round trip.
+    /// </summary>
+    private async Task<Dictionary<string, StoredCopy>> LockStoredCopiesAsync(NpgsqlConnection connection, string[] keys, CancellationToken cancellationToken)
     {
         var copies = new Dictionary<string, StoredCopy>(StringComparer.Ordinal);
-        await using var command = new NpgsqlCommand(_storedCopiesSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(_storedCopiesSql) { Parameters = { new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys } } },
+                new NpgsqlBatchCommand(_createSql),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var checkedValues = new object?[reader.FieldCount - 3];
