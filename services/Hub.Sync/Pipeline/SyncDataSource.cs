@@ -14,9 +14,9 @@ public sealed class SyncDataSource : IAsyncDisposable, IDisposable
     // The few statements a batch runs (lock read, staging, upsert, outbox) are prepared once used twice.
     private const int PreparedStatements = 16;
 
-    private SyncDataSource(NpgsqlDataSource source) => Source = source;
+    private readonly NpgsqlDataSource _source;
 
-    public NpgsqlDataSource Source { get; }
+    private SyncDataSource(NpgsqlDataSource source) => _source = source;
 
     public static SyncDataSource Create(string connectionString)
     {
@@ -29,9 +29,9 @@ public sealed class SyncDataSource : IAsyncDisposable, IDisposable
         return new SyncDataSource(NpgsqlDataSource.Create(settings));
     }
 
-    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => Source.OpenConnectionAsync(cancellationToken);
+    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => _source.OpenConnectionAsync(cancellationToken);
 
-    public ValueTask DisposeAsync() => Source.DisposeAsync();
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
 
-    public void Dispose() => Source.Dispose();
+    public void Dispose() => _source.Dispose();
 }
