@@ -78,8 +78,10 @@ public sealed class OutboxRelay(
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             timeout.CancelAfter(options.PublishTimeout);
-            // Confirms are awaited in parallel: one round trip per pass, not per message.
-            await Task.WhenAll(messages.Select(m => bus.Publish(m.Message, m.Type, timeout.Token)));
+            // Confirms are awaited in parallel: one round trip per pass, not per message. Each goes
+            // out as its stored JSON, not serialized again.
+            await Task.WhenAll(messages.Select(m => bus.Publish(m.Event.Message, m.Type,
+                Pipe.Execute<PublishContext>(context => context.Serializer = new StoredEventSerializer(m.Event.Payload)), timeout.Token)));
         }
 
         await using (var mark = new NpgsqlCommand(MarkSql, connection, transaction))
@@ -92,16 +94,16 @@ public sealed class OutboxRelay(
         return ids.Count;
     }
 
-    /// <summary>The claimed rows' events: those this process wrote as they were, the others parsed from their payloads.</summary>
-    private static async Task<List<(object Message, Type Type)>> EventsAsync(
+    /// <summary>The claimed rows' events: those this process wrote as they were, the others read from their payloads.</summary>
+    private static async Task<List<(StoredEvent Event, Type Type)>> EventsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, List<(long Id, Type Type)> claimed, CancellationToken cancellationToken)
     {
-        var events = new Dictionary<long, object>(claimed.Count);
+        var events = new Dictionary<long, StoredEvent>(claimed.Count);
         foreach (var (id, _) in claimed)
         {
             if (RecentEvents.TryTake(connection, id, out var known))
             {
-                events[id] = known!;
+                events[id] = known;
             }
         }
         var unknown = claimed.Where(c => !events.ContainsKey(c.Id)).ToDictionary(c => c.Id, c => c.Type);
@@ -113,7 +115,8 @@ public sealed class OutboxRelay(
             while (await reader.ReadAsync(cancellationToken))
             {
                 var id = reader.GetInt64(0);
-                events[id] = JsonSerializer.Deserialize(reader.GetString(1), unknown[id], EventCatalog.Json)!;
+                var payload = reader.GetFieldValue<byte[]>(1);
+                events[id] = new StoredEvent(JsonSerializer.Deserialize(payload, unknown[id], EventCatalog.Json)!, payload);
             }
         }
         return claimed.Select(c => (events[c.Id], c.Type)).ToList();

@@ -12,11 +12,9 @@ public static class OutboxWriter
 {
     public const string Channel = "hub_outbox";
 
-    // Rows are inserted in the events' order, so the ids come back in that order.
-    private const string InsertSql =
-        $"INSERT INTO {OutboxMessageConfiguration.Table} (message_type, payload) "
-        + "SELECT t, p FROM unnest(@types, @payloads) WITH ORDINALITY AS e(t, p, n) ORDER BY n RETURNING id, message_type; "
-        + $"NOTIFY {Channel}";
+    private const string InsertSql = $"INSERT INTO {OutboxMessageConfiguration.Table} (message_type, payload) VALUES (@type, @payload) RETURNING id";
+
+    private const string NotifySql = $"NOTIFY {Channel}";
 
     public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<object> events, CancellationToken cancellationToken)
     {
@@ -25,19 +23,31 @@ public static class OutboxWriter
         {
             return;
         }
-        var types = events.Select(e => EventCatalog.UrnOf(e.GetType())).ToArray();
-        var payloads = events.Select(e => JsonSerializer.Serialize(e, e.GetType(), EventCatalog.Json)).ToArray();
-        await using var command = new NpgsqlCommand(InsertSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = types });
-        command.Parameters.Add(new NpgsqlParameter("payloads", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = payloads });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+        // One row per event, all in one round trip. The payload goes as UTF-8 bytes, as a scalar:
+        // serialized once, kept for the relay to publish as it is (RecentEvents).
+        var payloads = events.Select(e => JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), EventCatalog.Json)).ToArray();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        for (var i = 0; i < events.Count; i++)
         {
-            // The type check guards the order the ids are matched to the events in.
-            if (i < events.Count && reader.GetString(1) == types[i])
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertSql)
             {
-                RecentEvents.Remember(connection, reader.GetInt64(0), events[i]);
+                Parameters =
+                {
+                    new NpgsqlParameter("type", NpgsqlDbType.Text) { Value = EventCatalog.UrnOf(events[i].GetType()) },
+                    new NpgsqlParameter("payload", NpgsqlDbType.Text) { Value = payloads[i] },
+                },
+            });
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifySql));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("An outbox insert returned no id.");
             }
+            RecentEvents.Remember(connection, reader.GetInt64(0), new StoredEvent(events[i], payloads[i]));
+            await reader.NextResultAsync(cancellationToken);
         }
     }
 }
