@@ -9,9 +9,9 @@ namespace Hub.Outbox;
 /// hundreds of records, and the second serialization cost the dossier service an eighth of its CPU
 /// at a full ingest rate. Consumers see the same envelope MassTransit's own serializer writes.
 /// </summary>
-public sealed class StoredEventSerializer(ReadOnlyMemory<byte> payload) : IMessageSerializer
+internal sealed class StoredEventSerializer(ReadOnlyMemory<byte> payload) : IMessageSerializer
 {
-    public static readonly ContentType EnvelopeContentType = new("application/vnd.masstransit+json");
+    private static readonly ContentType EnvelopeContentType = new("application/vnd.masstransit+json");
 
     public ContentType ContentType => EnvelopeContentType;
 
