@@ -1,11 +1,14 @@
 using System.ComponentModel;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hub.Scoring.Live;
 using Hub.Scoring.Periods;
 using Hub.Scoring.Units;
 using Hub.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Scoring.Api;
 
@@ -29,6 +32,7 @@ public static class ScoresApi
         services.AddSingleton<ReferenceData>();
         services.AddSingleton<ScoreReader>();
         services.AddSingleton<RankingCache>();
+        services.AddSingleton<RenderedBodies>();
         services.AddSingleton(builder.Configuration.GetSection(ScoreStreamOptions.Section).Get<ScoreStreamOptions>() ?? new ScoreStreamOptions());
         // Responses only: numbers are numbers (the web default would also read them from strings,
         // which the OpenAPI document then advertises as "number or string").
@@ -87,11 +91,12 @@ public static class ScoresApi
         return app;
     }
 
-    private static async Task<Results<Ok<RankingResponse>, CsvResult, NotModified, ValidationProblem>> RankingsAsync(
+    private static async Task<Results<JsonBody<RankingResponse>, CsvResult, NotModified, ValidationProblem>> RankingsAsync(
         [Description("The period: 2026-05, 2026-Q2 or 2026. Required.")] string? period,
         [Description("The unit level ranked: province (default), ministry, department, commune or national.")] string? level,
         [Description(FormatDescription)] string? format,
-        HttpContext http, RankingCache rankings, ReferenceData reference, CancellationToken cancellationToken)
+        HttpContext http, RankingCache rankings, ReferenceData reference, RenderedBodies rendered, IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
     {
         if (QueryParameters.RequiredPeriod(period, "period", out var p) is { } periodError)
         {
@@ -112,9 +117,14 @@ public static class ScoresApi
         {
             return NotModified.Instance;
         }
-        var body = new RankingResponse(unitLevel, p.ToString(), p.Previous.ToString(), ranking.RankedUnits,
+        RankingResponse Body() => new(unitLevel, p.ToString(), p.Previous.ToString(), ranking.RankedUnits,
             ranking.Rows.Select(r => reference.Row(r, r.Rank)).ToList());
-        return responseFormat == ResponseFormat.Csv ? ScoresCsv.Ranking(body) : TypedResults.Ok(body);
+        if (responseFormat == ResponseFormat.Csv)
+        {
+            return ScoresCsv.Ranking(Body());
+        }
+        // Dashboards poll the ranking: it is rendered once for each version, not on every request.
+        return new JsonBody<RankingResponse>(rendered.GetOrRender(etag, () => JsonSerializer.SerializeToUtf8Bytes(Body(), json.Value.SerializerOptions)));
     }
 
     private static async Task<Results<Ok<UnitScoreResponse>, CsvResult, NotModified, ValidationProblem, ProblemHttpResult>> UnitAsync(

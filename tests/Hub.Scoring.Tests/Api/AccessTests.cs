@@ -105,6 +105,22 @@ public sealed class AccessTests(ScoresApiFixture fixture)
         Assert.Equal(3, Rows(hcmc).Count());
     }
 
+    [Fact]
+    public async Task A_province_polling_a_ranking_the_operator_just_read_gets_only_its_own_rows()
+    {
+        using var operatorClient = fixture.Reader(ScoresApiFixture.Operator);
+        using var hcmc = fixture.Reader("79");
+        const string Path = "rankings?level=commune&period=2026-04";
+
+        var everyone = await JsonAsync(operatorClient, Path);
+        var first = await JsonAsync(hcmc, Path);
+        var again = await JsonAsync(hcmc, Path);
+
+        Assert.Equal(["00004", "26734", "26737"], Rows(everyone).Select(r => r.GetProperty("unitCode").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["26734", "26737"], Rows(first).Select(r => r.GetProperty("unitCode").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(first.GetRawText(), again.GetRawText());
+    }
+
     [Theory]
     [InlineData("rankings?level=province", "period")]
     [InlineData("rankings?level=province&period=2026-13", "period")]

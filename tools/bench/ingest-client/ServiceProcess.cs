@@ -3,7 +3,7 @@ using System.Net;
 
 namespace Hub.Bench.Ingest;
 
-/// <summary>A hub service as a process of its own, configured by environment like `tools/hub up` does (also linked into the scoring bench).</summary>
+/// <summary>A hub service as a process of its own, configured by environment (and the runtime settings of tools/services) like `tools/hub up` does (also linked into the scoring bench).</summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -65,7 +65,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(argument);
         }
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in ServiceRuntime.SettingsFor(dll).Concat(environment))
         {
             start.Environment[name] = value;
         }
