@@ -73,7 +73,7 @@ public sealed partial class RunningHub : IAsyncLifetime
         var gatewayEnvironment = Common("gateway");
         gatewayEnvironment["ReverseProxy__Clusters__identity__Destinations__identity-1__Address"] = identityUrl;
         gatewayEnvironment["ReverseProxy__Clusters__dossiers__Destinations__dossiers-1__Address"] = $"http://127.0.0.1:{dossiersPort}";
-        gatewayEnvironment["ReverseProxy__Clusters__scoring__Destinations__scoring-1__Address"] = $"http://127.0.0.1:{scoringPort}";
+        gatewayEnvironment["ReverseProxy__Clusters__scoring__Destinations__scoring-1__Address"] = $"http://127.0.0.1:{scoringGrpcPort}";
         gatewayEnvironment["ReverseProxy__Clusters__scoring-grpc__Destinations__scoring-grpc-1__Address"] = $"http://127.0.0.1:{scoringGrpcPort}";
         ReadsDenyList(gatewayEnvironment);
         _gatewayEnvironment = gatewayEnvironment;

@@ -87,6 +87,26 @@ public sealed class AuthenticationTests : IClassFixture<AuthenticationTests.Secu
     }
 
     [Fact]
+    public async Task Tokens_of_two_provinces_used_in_turn_each_reach_the_endpoint_as_their_own_caller()
+    {
+        var hanoi = Issuer.Issue("01", "01", HubScopes.Sync, HubScopes.ScoresRead);
+        var hoChiMinhCity = Issuer.Issue("79", "79", HubScopes.Sync);
+        (string Token, string Tenant, string[] Scopes)[] calls =
+            [(hanoi, "01", ["hub.scores.read", "hub.sync"]), (hoChiMinhCity, "79", ["hub.sync"])];
+
+        // The second round is answered from the tokens already validated.
+        foreach (var (token, tenant, scopes) in calls.Concat(calls))
+        {
+            using var response = await _service.Client.SendAsync(Request(HttpMethod.Get, RestPath, token));
+            response.EnsureSuccessStatusCode();
+            var caller = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("client-" + tenant, caller.GetProperty("clientId").GetString());
+            Assert.Equal(tenant, caller.GetProperty("unit").GetString());
+            Assert.Equal(scopes, caller.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()!).Order());
+        }
+    }
+
+    [Fact]
     public async Task A_token_already_validated_is_refused_as_soon_as_its_client_is_disabled()
     {
         var clientId = $"client-{Guid.NewGuid():N}";

@@ -21,9 +21,19 @@ internal static class HubHeaderStripper
         return ValueTask.CompletedTask;
     });
 
+    // The names are read without validating the values: validation parses every header (the
+    // bearer token among them) into objects that are thrown away again when the request is sent.
     private static void Strip(System.Net.Http.Headers.HttpHeaders headers)
     {
-        foreach (var name in headers.Select(h => h.Key).Where(IsHubHeader).ToList())
+        List<string>? hubHeaders = null;
+        foreach (var header in headers.NonValidated)
+        {
+            if (IsHubHeader(header.Key))
+            {
+                (hubHeaders ??= []).Add(header.Key);
+            }
+        }
+        foreach (var name in hubHeaders ?? [])
         {
             headers.Remove(name);
         }

@@ -56,7 +56,7 @@ public static class AuthenticationExtensions
     {
         var header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            || !Cache(context.HttpContext).TryGet(header["Bearer ".Length..].Trim(), out var cached))
+            || !Cache(context.HttpContext).TryGet(header.AsSpan("Bearer ".Length).Trim(), out var cached))
         {
             return Task.CompletedTask;
         }
@@ -91,10 +91,12 @@ public static class AuthenticationExtensions
             return Task.CompletedTask;
         }
 
+        var principal = new HubPrincipal(context.Principal!, caller);
+        context.Principal = principal;
         if (token is not null)
         {
             var expiresAt = new DateTimeOffset(token.ValidTo, TimeSpan.Zero);
-            Cache(context.HttpContext).Add(token.EncodedToken, new CachedToken(context.Principal!, caller, jti, issuedAt, expiresAt));
+            Cache(context.HttpContext).Add(token.EncodedToken, new CachedToken(principal, caller, jti, issuedAt, expiresAt));
         }
         return Task.CompletedTask;
     }

@@ -18,6 +18,10 @@ public sealed record CallerContext(string ClientId, string Tenant, string Unit, 
     public static CallerContext? From(ClaimsPrincipal principal)
     {
         ArgumentNullException.ThrowIfNull(principal);
+        if (principal is HubPrincipal validated)
+        {
+            return validated.Caller;
+        }
         if (principal.Identity?.IsAuthenticated != true)
         {
             return null;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,11 +14,13 @@ namespace Hub.ServiceDefaults.Security;
 public sealed class ValidatedTokenCache : IDisposable
 {
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+    private const int StackLimit = 8192;
+
     private readonly TimeProvider _time;
 
     public ValidatedTokenCache(TimeProvider time) => _time = time;
 
-    public bool TryGet(string token, out CachedToken entry)
+    public bool TryGet(ReadOnlySpan<char> token, out CachedToken entry)
     {
         if (_entries.TryGetValue(Key(token), out CachedToken? found) && found is not null && found.ExpiresAt > _time.GetUtcNow())
         {
@@ -39,8 +42,28 @@ public sealed class ValidatedTokenCache : IDisposable
 
     public void Dispose() => _entries.Dispose();
 
-    // A hash, not the token: the cache never holds a usable credential.
-    private static string Key(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    // A hash, not the token: the cache never holds a usable credential. Hashed from the caller's
+    // header without copying it: a token is a kilobyte or more, and this runs on every call.
+    private static string Key(ReadOnlySpan<char> token)
+    {
+        var size = Encoding.UTF8.GetMaxByteCount(token.Length);
+        var rented = size > StackLimit ? ArrayPool<byte>.Shared.Rent(size) : null;
+        try
+        {
+            Span<byte> utf8 = rented is not null ? rented : stackalloc byte[StackLimit];
+            var length = Encoding.UTF8.GetBytes(token, utf8);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(utf8[..length], hash);
+            return Convert.ToHexString(hash);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 }
 
 /// <summary>A validated token's principal and what the deny-list needs to judge it again.</summary>

@@ -61,7 +61,7 @@ public sealed class BenchHub : IAsyncDisposable
         var (gateway, gatewayRest, gatewayGrpc) = await GatewayProcess.StartAsync(settings.GatewayDll, common, new Dictionary<string, string>
         {
             ["dossiers"] = $"http://127.0.0.1:{dossiers}",
-            ["scoring"] = $"http://127.0.0.1:{scoring}",
+            ["scoring"] = $"http://127.0.0.1:{scoringGrpc}",
             ["scoring-grpc"] = $"http://127.0.0.1:{scoringGrpc}",
         });
         _processes.Add(gateway);
