@@ -13,9 +13,9 @@ namespace Hub.ServiceDefaults.Security;
 /// </summary>
 public sealed class ValidatedTokenCache : IDisposable
 {
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 100_000 });
     private const int StackLimit = 8192;
 
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 100_000 });
     private readonly TimeProvider _time;
 
     public ValidatedTokenCache(TimeProvider time) => _time = time;
@@ -50,7 +50,7 @@ public sealed class ValidatedTokenCache : IDisposable
         var rented = size > StackLimit ? ArrayPool<byte>.Shared.Rent(size) : null;
         try
         {
-            Span<byte> utf8 = rented is not null ? rented : stackalloc byte[StackLimit];
+            Span<byte> utf8 = rented is not null ? rented : stackalloc byte[size];
             var length = Encoding.UTF8.GetBytes(token, utf8);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(utf8[..length], hash);
