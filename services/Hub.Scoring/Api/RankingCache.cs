@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Hub.Scoring.Engine;
 using Hub.Scoring.Periods;
 
@@ -14,13 +15,32 @@ namespace Hub.Scoring.Api;
 /// to a level's scores raises one of those figures. A subtree's rows follow this replica's unit
 /// tree, which changes only with a restart (and an empty cache).
 /// </summary>
-public sealed class RankingCache(ScoreReader reader, ScoreVersion version)
+public sealed class RankingCache
 {
+    /// <summary>The meter of <see cref="ChecksCounter"/>.</summary>
+    public const string MeterName = "Hub.Scoring";
+
+    /// <summary>How often a kept ranking is checked against the database (once per version that moved, per ranking).</summary>
+    public const string ChecksCounter = "hub.scoring.ranking.checks";
+
     // Keys are (level, period, subtree) and a commune-level ranking may hold thousands of rows; a
     // service runs for years of periods, so the cache is emptied when it grows past this.
     private const int MaxEntries = 256;
 
     private readonly ConcurrentDictionary<(string Level, Period Period, string? Root), Entry> _entries = new();
+    private readonly Dictionary<(string Level, Period Period, string? Root), Check> _checks = [];
+    private readonly ScoreReader _reader;
+    private readonly ScoreVersion _version;
+    private readonly Counter<long> _checksMade;
+
+    public RankingCache(ScoreReader reader, ScoreVersion version, IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        _reader = reader;
+        _version = version;
+        _checksMade = meters.Create(MeterName).CreateCounter<long>(ChecksCounter, "{check}",
+            "Checks of a kept ranking against the database after scores may have changed");
+    }
 
     /// <param name="root">The caller's subtree, or null for every unit.</param>
     public async Task<StoredRanking> GetAsync(string level, Period period, string? root, CancellationToken cancellationToken)
@@ -28,13 +48,65 @@ public sealed class RankingCache(ScoreReader reader, ScoreVersion version)
         var key = (level, period, root);
         // Read before the state: a change committed after this read raises the version, so an
         // entry stamped with it is checked again.
-        var checkedAt = version.Current;
+        var checkedAt = _version.Current;
         var entry = _entries.GetValueOrDefault(key);
-        if (entry is not null && entry.CheckedAt == checkedAt && version.Watching)
+        if (entry is not null && entry.CheckedAt == checkedAt && _version.Watching)
         {
             return entry.Ranking;
         }
-        var state = await reader.RankingStateAsync(level, period, cancellationToken);
+        return await CheckOnceAsync(key, checkedAt).WaitAsync(cancellationToken);
+    }
+
+    // When the version moves, every request in flight for a ranking finds it stale at the same
+    // moment; a dashboard's burst would send them all to the database. One of them checks and the
+    // others wait for its answer, which was read at their version or a later one, so it is at least
+    // as new as the one they would have read.
+    private Task<StoredRanking> CheckOnceAsync((string, Period, string?) key, long checkedAt)
+    {
+        TaskCompletionSource<StoredRanking> answer;
+        Check check;
+        lock (_checks)
+        {
+            if (_checks.TryGetValue(key, out var running) && running.CheckedAt >= checkedAt)
+            {
+                return running.Answer.Task;
+            }
+            answer = new TaskCompletionSource<StoredRanking>(TaskCreationOptions.RunContinuationsAsynchronously);
+            check = new Check(checkedAt, answer);
+            _checks[key] = check;
+        }
+        _ = AnswerAsync(key, check);
+        return answer.Task;
+    }
+
+    // Not cancelled with the request that started it: others wait for the answer.
+    private async Task AnswerAsync((string, Period, string?) key, Check check)
+    {
+        try
+        {
+            check.Answer.SetResult(await ReadAsync(key, check.CheckedAt, CancellationToken.None));
+        }
+        catch (Exception exception)
+        {
+            check.Answer.SetException(exception);
+        }
+        finally
+        {
+            lock (_checks)
+            {
+                if (_checks.TryGetValue(key, out var current) && current == check)
+                {
+                    _checks.Remove(key);
+                }
+            }
+        }
+    }
+
+    private async Task<StoredRanking> ReadAsync((string Level, Period Period, string? Root) key, long checkedAt, CancellationToken cancellationToken)
+    {
+        _checksMade.Add(1);
+        var entry = _entries.GetValueOrDefault(key);
+        var state = await _reader.RankingStateAsync(key.Level, key.Period, cancellationToken);
         if (entry is not null && entry.State == state)
         {
             _entries[key] = entry with { CheckedAt = checkedAt };
@@ -42,7 +114,7 @@ public sealed class RankingCache(ScoreReader reader, ScoreVersion version)
         }
         // Read after the state: the ranking is at least as new as the state it is kept with, so a
         // later request finds a newer state and reads again, never an older ranking under it.
-        var ranking = await reader.RankingAsync(level, period, root, cancellationToken);
+        var ranking = await _reader.RankingAsync(key.Level, key.Period, key.Root, cancellationToken);
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
@@ -52,4 +124,6 @@ public sealed class RankingCache(ScoreReader reader, ScoreVersion version)
     }
 
     private sealed record Entry(RankingState State, StoredRanking Ranking, long CheckedAt);
+
+    private sealed record Check(long CheckedAt, TaskCompletionSource<StoredRanking> Answer);
 }

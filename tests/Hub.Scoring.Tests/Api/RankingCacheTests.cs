@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Net.Http.Headers;
+using Hub.Scoring.Api;
 using Hub.Scoring.Engine;
 using Hub.Scoring.Periods;
 using Hub.Scoring.Tests.Consistency;
@@ -37,6 +39,24 @@ public sealed class RankingCacheTests(ManualRecomputeFixture host) : IClassFixtu
             TimeSpan.FromSeconds(10)), "the ranking never showed the other replica's score");
     }
 
+    [Fact]
+    public async Task A_burst_of_requests_after_scores_may_have_changed_checks_the_database_once()
+    {
+        await host.Facts.WriteAsync(Dossier("RC-3", unit: "26734", received: Local(2026, 4, 6)).Due(Local(2026, 4, 10)).FinishedAt(Local(2026, 4, 8)));
+        await host.SettleAsync();
+        using var client = new HttpClient { BaseAddress = host.Server.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.Issuer.Issue("tenant-VN", "VN", "hub.scores.read"));
+        var kept = (await JsonAsync(client, "rankings?level=commune&period=2026-04")).GetRawText();
+        using var checks = new RankingChecks(host.Server.Services.GetRequiredService<IMeterFactory>());
+
+        // A round or another replica's notification raises the version: every kept ranking is stale.
+        host.Server.Services.GetRequiredService<ScoreVersion>().Raise();
+        var burst = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => JsonAsync(client, "rankings?level=commune&period=2026-04")));
+
+        Assert.All(burst, ranking => Assert.Equal(kept, ranking.GetRawText()));
+        Assert.Equal(1, checks.Count);
+    }
+
     private async Task StoreAsOtherReplicaAsync(ScoreTarget target)
     {
         var services = host.Server.Services;
@@ -51,5 +71,29 @@ public sealed class RankingCacheTests(ManualRecomputeFixture host) : IClassFixtu
         var scored = scores.Select(s => new ScoredTarget(s.Target, unit.Level, s.Score, long.MaxValue)).ToList();
         Assert.NotEmpty(await SnapshotWriter.WriteAsync(connection, transaction, scored, now, CancellationToken.None));
         await transaction.CommitAsync();
+    }
+
+    /// <summary>The ranking cache's checks against the database, counted from one host's meters only.</summary>
+    private sealed class RankingChecks : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _count;
+
+        public RankingChecks(IMeterFactory meters)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == meters && instrument.Name == RankingCache.ChecksCounter)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, value));
+            _listener.Start();
+        }
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public void Dispose() => _listener.Dispose();
     }
 }
