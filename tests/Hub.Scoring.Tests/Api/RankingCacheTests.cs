@@ -46,11 +46,14 @@ public sealed class RankingCacheTests(ManualRecomputeFixture host) : IClassFixtu
         await host.SettleAsync();
         using var client = new HttpClient { BaseAddress = host.Server.Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.Issuer.Issue("tenant-VN", "VN", "hub.scores.read"));
+        // Until the replica listens for other replicas' changes, it checks on every request.
+        var version = host.Server.Services.GetRequiredService<ScoreVersion>();
+        Assert.True(await Eventually.HoldsAsync(() => version.Watching, TimeSpan.FromSeconds(10)), "the replica never listened");
         var kept = (await JsonAsync(client, "rankings?level=commune&period=2026-04")).GetRawText();
         using var checks = new RankingChecks(host.Server.Services.GetRequiredService<IMeterFactory>());
 
         // A round or another replica's notification raises the version: every kept ranking is stale.
-        host.Server.Services.GetRequiredService<ScoreVersion>().Raise();
+        version.Raise();
         var burst = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => JsonAsync(client, "rankings?level=commune&period=2026-04")));
 
         Assert.All(burst, ranking => Assert.Equal(kept, ranking.GetRawText()));
