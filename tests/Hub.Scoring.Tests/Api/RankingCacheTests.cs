@@ -25,8 +25,7 @@ public sealed class RankingCacheTests(ManualRecomputeFixture host) : IClassFixtu
     {
         await host.Facts.WriteAsync(Dossier("RC-1", unit: "26734", received: Local(2026, 2, 4)).Due(Local(2026, 2, 9)).FinishedAt(Local(2026, 2, 6)));
         await host.SettleAsync();
-        using var client = new HttpClient { BaseAddress = host.Server.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.Issuer.Issue("tenant-VN", "VN", "hub.scores.read"));
+        using var client = OperatorClient();
         Assert.Equal(1, (await JsonAsync(client, "rankings?level=commune&period=2026-02")).GetProperty("rankedUnits").GetInt32());
 
         // Another replica's round scores commune 26737 for February: stored and notified, but not through
@@ -44,8 +43,7 @@ public sealed class RankingCacheTests(ManualRecomputeFixture host) : IClassFixtu
     {
         await host.Facts.WriteAsync(Dossier("RC-3", unit: "26734", received: Local(2026, 4, 6)).Due(Local(2026, 4, 10)).FinishedAt(Local(2026, 4, 8)));
         await host.SettleAsync();
-        using var client = new HttpClient { BaseAddress = host.Server.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.Issuer.Issue("tenant-VN", "VN", "hub.scores.read"));
+        using var client = OperatorClient();
         // Until the replica listens for other replicas' changes, it checks on every request.
         var version = host.Server.Services.GetRequiredService<ScoreVersion>();
         Assert.True(await Eventually.HoldsAsync(() => version.Watching, TimeSpan.FromSeconds(10)), "the replica never listened");
@@ -58,6 +56,13 @@ public sealed class RankingCacheTests(ManualRecomputeFixture host) : IClassFixtu
 
         Assert.All(burst, ranking => Assert.Equal(kept, ranking.GetRawText()));
         Assert.Equal(1, checks.Count);
+    }
+
+    private HttpClient OperatorClient()
+    {
+        var client = new HttpClient { BaseAddress = host.Server.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.Issuer.Issue("tenant-VN", "VN", "hub.scores.read"));
+        return client;
     }
 
     private async Task StoreAsOtherReplicaAsync(ScoreTarget target)
