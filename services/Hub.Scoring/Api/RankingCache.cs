@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Hub.Scoring.Engine;
 using Hub.Scoring.Periods;
+using RankingKey = (string Level, Hub.Scoring.Periods.Period Period, string? Root);
 
 namespace Hub.Scoring.Api;
 
@@ -27,8 +28,8 @@ public sealed class RankingCache
     // service runs for years of periods, so the cache is emptied when it grows past this.
     private const int MaxEntries = 256;
 
-    private readonly ConcurrentDictionary<(string Level, Period Period, string? Root), Entry> _entries = new();
-    private readonly Dictionary<(string Level, Period Period, string? Root), Check> _checks = [];
+    private readonly ConcurrentDictionary<RankingKey, Entry> _entries = new();
+    private readonly Dictionary<RankingKey, Check> _checks = [];
     private readonly ScoreReader _reader;
     private readonly ScoreVersion _version;
     private readonly Counter<long> _checksMade;
@@ -45,7 +46,7 @@ public sealed class RankingCache
     /// <param name="root">The caller's subtree, or null for every unit.</param>
     public async Task<StoredRanking> GetAsync(string level, Period period, string? root, CancellationToken cancellationToken)
     {
-        var key = (level, period, root);
+        RankingKey key = (level, period, root);
         // Read before the state: a change committed after this read raises the version, so an
         // entry stamped with it is checked again.
         var checkedAt = _version.Current;
@@ -61,7 +62,7 @@ public sealed class RankingCache
     // moment; a dashboard's burst would send them all to the database. One of them checks and the
     // others wait for its answer, which was read at their version or a later one, so it is at least
     // as new as the one they would have read.
-    private Task<StoredRanking> CheckOnceAsync((string, Period, string?) key, long checkedAt)
+    private Task<StoredRanking> CheckOnceAsync(RankingKey key, long checkedAt)
     {
         TaskCompletionSource<StoredRanking> answer;
         Check check;
@@ -80,11 +81,11 @@ public sealed class RankingCache
     }
 
     // Not cancelled with the request that started it: others wait for the answer.
-    private async Task AnswerAsync((string, Period, string?) key, Check check)
+    private async Task AnswerAsync(RankingKey key, Check check)
     {
         try
         {
-            check.Answer.SetResult(await ReadAsync(key, check.CheckedAt, CancellationToken.None));
+            check.Answer.SetResult(await ReadAsync(key, check.CheckedAt));
         }
         catch (Exception exception)
         {
@@ -102,11 +103,11 @@ public sealed class RankingCache
         }
     }
 
-    private async Task<StoredRanking> ReadAsync((string Level, Period Period, string? Root) key, long checkedAt, CancellationToken cancellationToken)
+    private async Task<StoredRanking> ReadAsync(RankingKey key, long checkedAt)
     {
         _checksMade.Add(1);
         var entry = _entries.GetValueOrDefault(key);
-        var state = await _reader.RankingStateAsync(key.Level, key.Period, cancellationToken);
+        var state = await _reader.RankingStateAsync(key.Level, key.Period, CancellationToken.None);
         if (entry is not null && entry.State == state)
         {
             _entries[key] = entry with { CheckedAt = checkedAt };
@@ -114,7 +115,7 @@ public sealed class RankingCache
         }
         // Read after the state: the ranking is at least as new as the state it is kept with, so a
         // later request finds a newer state and reads again, never an older ranking under it.
-        var ranking = await _reader.RankingAsync(key.Level, key.Period, key.Root, cancellationToken);
+        var ranking = await _reader.RankingAsync(key.Level, key.Period, key.Root, CancellationToken.None);
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
