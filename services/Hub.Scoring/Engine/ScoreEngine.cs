@@ -70,7 +70,7 @@ public sealed class ScoreEngine(NpgsqlDataSource dataSource, UnitDirectory units
     {
         ArgumentNullException.ThrowIfNull(targets);
         var known = targets.Where(t => units.Find(t.UnitCode) is not null).ToList();
-        var counters = await CounterQuery.RunAsync(connection, transaction, known, now, source, cancellationToken);
+        var counters = await CounterQuery.RunAsync(dataSource, connection, transaction, known, now, source, cancellationToken);
         return counters
             .Select(pair => (pair.Key, Score(pair.Key, pair.Value, now)))
             .ToList();
