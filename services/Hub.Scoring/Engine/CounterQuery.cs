@@ -5,8 +5,9 @@ using NpgsqlTypes;
 namespace Hub.Scoring.Engine;
 
 /// <summary>
-/// Computes every counter for a batch of targets: a fixed number of set-based statements in one
-/// transaction, whatever the batch size. Counters with no matching facts are 0.
+/// Computes every counter for a batch of targets: a fixed number of set-based statements, whatever
+/// the batch size, in the round's transaction; the feedback and unit counters, which need nothing
+/// the round writes, in a second one at the same time. Counters with no matching facts are 0.
 /// </summary>
 public static class CounterQuery
 {
