@@ -5,9 +5,11 @@ using NpgsqlTypes;
 namespace Hub.Scoring.Engine;
 
 /// <summary>
-/// Computes every counter for a batch of targets: a fixed number of set-based statements, whatever
-/// the batch size, in the round's transaction; the feedback and unit counters, which need nothing
-/// the round writes, in a second one at the same time. Counters with no matching facts are 0.
+/// Computes every counter for a batch of targets with a fixed number of statements, whatever the
+/// batch size. The round's transaction counts and stores the own counts and reads them back for
+/// the service to add up over subtrees and months (<see cref="SubtreeSums"/>); a second one reads
+/// the feedback, unit and procedure facts at the same time, as they need nothing the round writes.
+/// Counters with no matching facts are 0.
 /// </summary>
 public static class CounterQuery
 {
@@ -22,9 +24,9 @@ public static class CounterQuery
             return result;
         }
         var batch = result.Keys.ToList();
-        // Counting groups a row per (unit, period, procedure): with the default 4 MB PostgreSQL
-        // sorts them on disk instead of hashing them in memory. Rounds run one at a time per
-        // database (a --verify may run beside them).
+        // Storing the own counts joins a row per (unit, month, procedure) to the stored ones: some
+        // 100,000 rows and 16 MB of hash table for 1,000,000 dossiers, which the default 4 MB would
+        // spill to disk. Rounds run one at a time per database (a --verify may run beside them).
         await ExecuteAsync(new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction), cancellationToken);
         // The planner's estimates for these statements are far above its JIT thresholds (a range
         // join it cannot foresee), and compiling one took about 0.8 s: more than the whole statement
@@ -38,9 +40,9 @@ public static class CounterQuery
         await ExecuteAsync(pairs, cancellationToken);
         // A temporary table has no statistics until analysed; without them every join is planned for 1 row.
         await ExecuteAsync(new NpgsqlCommand("ANALYZE scoring_pairs", connection, transaction), cancellationToken);
-        // Adding up the subtrees and joining them to the procedures group and join a few hundred
-        // thousand rows by text keys each. Sorted, that took 1.5 to 2 s, and 0.4 s, of a full
-        // recompute of 1,000,000 dossiers; hashed, a fraction of that.
+        // The own counts are joined by text keys, to the stored ones and to the months the batch
+        // reaches. Hashed rather than sorted, a full recompute of 1,000,000 dossiers took 5.7 to
+        // 6.8 s against 6.2 to 6.5 s in three alternating runs: a small gain, kept.
         await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_sort = off", connection, transaction), cancellationToken);
         await ExecuteAsync(new NpgsqlCommand(CounterSql.CreateOwn, connection, transaction), cancellationToken);
         // Without pairs to count, the facts are not read at all: with no bounds to narrow it, the
@@ -60,51 +62,50 @@ public static class CounterQuery
             await OwnCounter.CountAsync(connection, transaction, now, countPairs, takeChanges, cancellationToken);
         }
         await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_indexscan = on; SET LOCAL enable_bitmapscan = on", connection, transaction), cancellationToken);
-        // The feedback and unit counters read nothing this round writes. On a connection of their
-        // own they run while this one stores the own counts and adds up the subtrees, statements
-        // that keep one CPU busy and leave the other idle (0.5 s of a full recompute of 1,000,000 dossiers).
-        var separate = SeparateCountersAsync(dataSource, batch, now, cancellationToken);
-        await Task.WhenAll(separate, DossierAndProcedureCountersAsync(connection, transaction, batch, now, source, generation, broad, result, cancellationToken));
-        foreach (var (target, counters) in await separate)
+        var tree = await UnitTree.ReadAsync(connection, transaction, batch.Select(t => t.UnitCode), cancellationToken);
+        // The feedback, unit and procedure facts read nothing this round writes. On a connection of
+        // their own they are read while this one stores the own counts, statements that keep one
+        // CPU busy and leave the other idle.
+        var separateTask = SeparateCountersAsync(dataSource, batch, now, cancellationToken);
+        var sumsTask = SubtreeSumsAsync(connection, transaction, batch, tree, now, source, generation, cancellationToken);
+        await Task.WhenAll(separateTask, sumsTask);
+        var ((separate, procedures), sums) = (await separateTask, await sumsTask);
+        for (var i = 0; i < batch.Count; i++)
         {
-            foreach (var (name, value) in counters)
+            var (target, index) = (batch[i], i);
+            var counters = result[target];
+            foreach (var (name, value) in separate[target])
             {
-                result[target][name] = value;
+                counters[name] = value;
             }
-        }
-        // The statements after the counters (snapshots, marks) lock rows in key order: sorting is theirs again.
-        await ExecuteAsync(new NpgsqlCommand("DROP TABLE scoring_dossiers, scoring_own, scoring_pairs; SET LOCAL enable_sort = on", connection, transaction), cancellationToken);
-        foreach (var counters in result.Values)
-        {
+            sums.WriteCounters(index, counters);
+            procedures.WriteCounters(target, tree, procedure => sums.Use(index, procedure), counters);
             counters[Counters.DossiersSyncBase] = Math.Max(counters[Counters.DossiersReceived], counters[Counters.DossiersDeclared]);
         }
+        // The statements after the counters (snapshots, marks) lock rows in key order: sorting is theirs again.
+        await ExecuteAsync(new NpgsqlCommand("DROP TABLE scoring_own, scoring_pairs; SET LOCAL enable_sort = on", connection, transaction), cancellationToken);
         return result;
     }
 
-    private static async Task DossierAndProcedureCountersAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, List<ScoreTarget> batch, DateTimeOffset now, CountSource source,
-        long generation, bool broad, Dictionary<ScoreTarget, Dictionary<string, double>> result, CancellationToken cancellationToken)
+    /// <summary>Stores the own counts counted (with <see cref="CountSource.Stored"/>), then adds up those of every target's subtree and months.</summary>
+    private static async Task<SubtreeSums> SubtreeSumsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<ScoreTarget> batch, UnitTree tree, DateTimeOffset now,
+        CountSource source, long generation, CancellationToken cancellationToken)
     {
         if (source == CountSource.Stored)
         {
             await StoreOwnCountsAsync(connection, transaction, now, generation, cancellationToken);
         }
         var ownCountTable = source == CountSource.Stored ? "unit_counts" : "scoring_own";
-        if (broad)
-        {
-            // For a broad batch, one pass over the own counts, hashed, beats looking up each unit's
-            // months by key (1.5 s against 2.2 s on a full recompute of 1,000,000 dossiers). For a
-            // narrow one the lookups read a sliver of the table, so the planner keeps its choice.
-            await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_nestloop = off", connection, transaction), cancellationToken);
-        }
-        await ExecuteAsync(Command(CounterSql.DossiersByProcedure(ownCountTable), connection, transaction, batch, now), cancellationToken);
-        await ExecuteAsync(new NpgsqlCommand("SET LOCAL enable_nestloop = on", connection, transaction), cancellationToken);
-        await ReadAsync(new NpgsqlCommand(CounterSql.DossierCounters, connection, transaction), CounterSql.DossierCounterNames, result, cancellationToken);
-        await ReadAsync(Command(CounterSql.ProcedureCounters, connection, transaction, batch, now), CounterSql.ProcedureCounterNames, result, cancellationToken);
+        await using var ownCounts = Command(CounterSql.ReachedOwnCounts(ownCountTable), connection, transaction, batch, now);
+        return await SubtreeSums.ReadAsync(ownCounts, batch, tree, now, cancellationToken);
     }
 
-    /// <summary>The feedback and unit counters, read in a transaction of their own with the round's planner settings.</summary>
-    private static async Task<Dictionary<ScoreTarget, Dictionary<string, double>>> SeparateCountersAsync(
+    /// <summary>
+    /// The feedback and unit counters, and the procedures the batch's units count, read in a
+    /// transaction of their own with the round's planner settings.
+    /// </summary>
+    private static async Task<(Dictionary<ScoreTarget, Dictionary<string, double>> Counters, ProcedureCatalogue Procedures)> SeparateCountersAsync(
         NpgsqlDataSource dataSource, List<ScoreTarget> batch, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var counters = batch.ToDictionary(t => t, _ => new Dictionary<string, double>(StringComparer.Ordinal));
@@ -113,7 +114,8 @@ public static class CounterQuery
         await ExecuteAsync(new NpgsqlCommand("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off; SET LOCAL enable_sort = off", connection, transaction), cancellationToken);
         await ReadAsync(Command(CounterSql.FeedbackCounters, connection, transaction, batch, now), CounterSql.FeedbackCounterNames, counters, cancellationToken);
         await ReadAsync(Command(CounterSql.UnitCounters, connection, transaction, batch, now), CounterSql.UnitCounterNames, counters, cancellationToken);
-        return counters;
+        var procedures = await ProcedureCatalogue.ReadAsync(connection, transaction, batch, cancellationToken);
+        return (counters, procedures);
     }
 
     // The share of all units past which the pairs' facts are read by one sequential scan.

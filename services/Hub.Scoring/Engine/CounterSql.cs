@@ -45,7 +45,7 @@ internal static class CounterSql
     /// <summary>
     /// Every month of every target's period, for the target's unit and its whole subtree. Own counts
     /// are kept per month only; a quarter's or year's figures are added up from its months (see
-    /// <see cref="DossiersByProcedure"/>), so a dossier is judged once per month it spans, not
+    /// <see cref="SubtreeSums"/>), so a dossier is judged once per month it spans, not
     /// again for its quarter and year.
     /// </summary>
     private const string Reached = $"""
@@ -244,113 +244,14 @@ internal static class CounterSql
         """;
 
     /// <summary>
-    /// Dossiers received or handled in the period, per target and procedure, into a temporary table
-    /// that the dossier and procedure counters both read: the own counts of the target's subtree
-    /// (every count adds up over units) and of the period's months, read from
-    /// <paramref name="ownCounts"/>. Over months, most counts add up as they are; a dossier handled
-    /// in several months is one handled dossier of the period: those carried into its first month,
-    /// plus those received in any month. A period is judged when its last month is (its end, or
-    /// now while it runs), so the dossiers still open then are taken from that month alone, and the
-    /// others from the month they ended in.
+    /// The own counts of every month of every target's period, for the target's unit and its whole
+    /// subtree, read from <paramref name="ownCounts"/> and added up by <see cref="SubtreeSums"/>.
     /// </summary>
-    public static string DossiersByProcedure(string ownCounts) => "CREATE TEMP TABLE scoring_dossiers ON COMMIT DROP AS WITH " + Targets + $"""
-        ,
-        -- Each target with each month of its period, so that the own counts join on equal keys.
-        tm AS (
-            SELECT t.*, m::date AS month,
-                   date_trunc('month', (t.eval_at - interval '1 microsecond') AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS last_month
-            FROM t CROSS JOIN LATERAL {MonthsOfTarget} m),
-        -- ... and with each unit of its subtree, so that each (unit, month) reads its own counts by
-        -- key. MATERIALIZED: inlined, the planner misjudges how many months a target spans and reads
-        -- each unit's whole history once per target instead.
-        tmd AS MATERIALIZED (
-            SELECT tm.*, c.descendant FROM tm JOIN unit_closure c ON c.ancestor = tm.unit_code)
-        SELECT t.unit_code AS target, t.period_kind, t.period_start, o.procedure_code,
-            sum(o.received) AS received,
-            sum(CASE WHEN o.period_start = t.period_start THEN o.handled ELSE o.received END) AS handled,
-            sum(o.on_time_ended + CASE WHEN o.period_start = t.last_month THEN o.on_time_open ELSE 0 END) AS on_time,
-            sum(o.finished) AS finished, sum(o.handling_microseconds) AS handling_microseconds,
-            sum(o.online_channel) AS online_channel, sum(o.online) AS online, sum(o.fee_data) AS fee_data,
-            sum(o.fee_bearing) AS fee_bearing, sum(o.paid_online) AS paid_online,
-            sum(o.paper_finished) AS paper_finished, sum(o.paper_electronic) AS paper_electronic,
-            sum(o.digitised_settled + CASE WHEN o.period_start <> t.last_month THEN 0 WHEN t.period_kind = 1 THEN o.awaiting_month
-                                           WHEN t.period_kind = 2 THEN o.awaiting_quarter ELSE o.awaiting_year END) AS digitised,
-            sum(o.reused) AS reused, sum(o.personal_store) AS personal_store,
-            sum(o.population_data) AS population_data,
-            sum(o.satisfactory_ended + CASE WHEN o.period_start = t.last_month THEN o.satisfactory_open ELSE 0 END) AS satisfactory,
-            sum(o.full_online) AS full_online, sum(o.full_online_eligible) AS full_online_eligible
-        FROM tmd t
-        JOIN {ownCounts} o ON o.unit_code = t.descendant AND o.period_kind = 1 AND o.period_start = t.month
-        GROUP BY t.unit_code, t.period_kind, t.period_start, o.procedure_code
+    public static string ReachedOwnCounts(string ownCounts) => "WITH " + Targets + ", " + Reached + $"""
+        SELECT o.unit_code, o.period_start, o.procedure_code, {string.Join(", ", OwnCountFigures.Select(c => "o." + c))}
+        FROM reached r
+        JOIN {ownCounts} o ON o.unit_code = r.unit_code AND o.period_kind = r.period_kind AND o.period_start = r.period_start
         """;
-
-    public const string DossierCounters = """
-        SELECT target, period_kind, period_start,
-            sum(received), sum(handled), sum(on_time), sum(finished), sum(handling_microseconds) / 3600000000.0, sum(online),
-            sum(fee_bearing), sum(paid_online), sum(paper_finished), sum(paper_electronic), sum(digitised),
-            sum(reused), sum(personal_store), sum(population_data), sum(satisfactory), sum(full_online),
-            sum(full_online_eligible),
-            count(*) FILTER (WHERE fee_bearing > 0), count(*) FILTER (WHERE paid_online > 0)
-        FROM scoring_dossiers
-        GROUP BY target, period_kind, period_start
-        """;
-
-    public static readonly string[] DossierCounterNames =
-    [
-        Counters.DossiersReceived, Counters.DossiersHandled, Counters.DossiersOnTime, Counters.DossiersFinished,
-        Counters.HandlingHoursTotal, Counters.DossiersOnline, Counters.DossiersFeeBearing, Counters.DossiersPaidOnline,
-        Counters.PaperResultDossiersFinished, Counters.PaperResultDossiersElectronic, Counters.DossiersDigitised,
-        Counters.DossiersReusingData, Counters.DossiersPersonalStore, Counters.DossiersPopulationData,
-        Counters.DossiersSatisfactory, Counters.DossiersFullOnline, Counters.DossiersFullOnlineEligible,
-        Counters.ProceduresWithFeeDossiers, Counters.ProceduresPaidOnline,
-    ];
-
-    /// <summary>
-    /// Procedures. Those published by the unit's subtree in the period feed the publicity criteria
-    /// (5 working days before the legal basis takes effect and 5 after the decision for a province;
-    /// 20 and 10 for a ministry). The procedures in force for a unit are the active ones published
-    /// by it, below it or above it (a commune works under its province's catalogue).
-    /// </summary>
-    public const string ProcedureCounters = "WITH " + Targets + """
-        ,
-        related AS (
-            SELECT t.*, c.descendant AS publisher, true AS own FROM t JOIN unit_closure c ON c.ancestor = t.unit_code
-            UNION ALL
-            SELECT t.*, c.ancestor, false FROM t JOIN unit_closure c ON c.descendant = t.unit_code AND c.depth > 0),
-        p AS (
-            SELECT r.unit_code AS target, r.period_kind, r.period_start, r.own, f.*, u.level = 'ministry' AS by_ministry,
-                   r.own AND f.publication_decision_at >= r.from_at AND f.publication_decision_at < r.to_at AS published,
-                   d.online_channel, d.fee_data AS fee_data_dossiers, d.population_data AS population_dossiers
-            FROM related r
-            JOIN procedure_facts f ON f.unit_code = r.publisher
-            JOIN units u ON u.code = f.unit_code
-            LEFT JOIN scoring_dossiers d ON d.target = r.unit_code AND d.period_kind = r.period_kind
-                 AND d.period_start = r.period_start AND d.procedure_code = f.code)
-        SELECT target, period_kind, period_start,
-            count(*) FILTER (WHERE published),
-            count(*) FILTER (WHERE published AND publication_decision_at
-                <= add_working_days(legal_effective_at, CASE WHEN by_ministry THEN -20 ELSE -5 END)),
-            count(*) FILTER (WHERE published AND made_public_at
-                <= add_working_days(publication_decision_at, CASE WHEN by_ministry THEN 10 ELSE 5 END)),
-            count(*) FILTER (WHERE published AND content_full),
-            count(*) FILTER (WHERE active),
-            count(*) FILTER (WHERE active AND online_level >= 2),
-            count(*) FILTER (WHERE active AND online_level >= 2 AND online_channel > 0),
-            count(*) FILTER (WHERE active AND fee_bearing),
-            count(*) FILTER (WHERE active AND fee_bearing AND fee_data_dossiers > 0),
-            count(*) FILTER (WHERE active AND citizen_subject),
-            count(*) FILTER (WHERE active AND citizen_subject AND population_dossiers > 0)
-        FROM p
-        GROUP BY target, period_kind, period_start
-        """;
-
-    public static readonly string[] ProcedureCounterNames =
-    [
-        Counters.ProceduresPublished, Counters.ProceduresPublishedOnTime, Counters.ProceduresMadePublicOnTime,
-        Counters.ProceduresContentFull, Counters.ProceduresInForce, Counters.ProceduresOnline,
-        Counters.OnlineProceduresUsed, Counters.FeeProcedures, Counters.FeeProceduresWithFeeDossiers,
-        Counters.CitizenProcedures, Counters.CitizenProceduresUsingPopulationData,
-    ];
 
     /// <summary>
     /// Feedback received or handled in the period. Its deadline is the one the source sent, or from

@@ -52,10 +52,13 @@ public sealed class RankingCacheTests(ManualRecomputeFixture host) : IClassFixtu
 
         // A round or another replica's notification raises the version: every kept ranking is stale.
         version.Raise();
+        var raised = version.Current;
         var burst = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => JsonAsync(client, "rankings?level=commune&period=2026-04")));
 
         Assert.All(burst, ranking => Assert.Equal(kept, ranking.GetRawText()));
-        Assert.Equal(1, checks.Count);
+        // The notification of an earlier round may still arrive during the burst: each raise it
+        // brings may cost one more check, never one per request.
+        Assert.InRange(checks.Count, 1, 1 + version.Current - raised);
     }
 
     private HttpClient OperatorClient()

@@ -5,7 +5,7 @@ namespace Hub.Scoring.Data.Migrations;
 
 /// <summary>
 /// Own counts per month only, with the split figures a quarter or year is added up from (see
-/// Engine/CounterSql.DossiersByProcedure): each dossier is judged once per month it spans instead
+/// Engine/SubtreeSums): each dossier is judged once per month it spans instead
 /// of again for its quarter and year. Counts are integers: PostgreSQL adds integers into a bigint,
 /// bigints into a slower numeric. The table is rebuilt, so every target scored so far is marked
 /// dirty and its months are counted again by the next rounds. Deploy it with every older replica
