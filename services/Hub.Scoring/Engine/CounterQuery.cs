@@ -133,28 +133,21 @@ public static class CounterQuery
         return (pairs, units > 0 && units >= BroadShareOfUnits * allUnits);
     }
 
-    // Rows written in one round's recount (deleted, inserted, updated) past which unit_counts is analysed before the round adds it up.
-    private const int ReanalyseAfterRows = 20_000;
-
+    /// <remarks>
+    /// The round analysed unit_counts after a recount that wrote more than 20,000 rows, for the
+    /// subtree sums PostgreSQL planned then. The read that replaced them plans well enough on the
+    /// table's older statistics: a first full recompute of 1,000,000 dossiers without the 0.3 s
+    /// ANALYZE took 7.57 and 6.83 s, against 7.94 and 7.68 s with it, in alternating runs.
+    /// </remarks>
     private static async Task StoreOwnCountsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, long generation, CancellationToken cancellationToken)
     {
-        int replaced;
-        await using (var store = AtNow(CounterSql.StoreCountedPairs, connection, transaction, now))
-        {
-            store.Parameters.AddWithValue("generation", generation);
-            replaced = await store.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var store = AtNow(CounterSql.StoreCountedPairs, connection, transaction, now);
+        store.Parameters.AddWithValue("generation", generation);
+        await ExecuteAsync(store, cancellationToken);
         var changes = new NpgsqlCommand(CounterSql.AddChanges, connection, transaction);
         changes.Parameters.AddWithValue("generation", generation);
         await ExecuteAsync(changes, cancellationToken);
-        // A full recompute or a new deployment rewrites most of the table in one round; planned with
-        // the statistics of the table before (often empty), adding up the subtrees took twice as long.
-        // ANALYZE inside the round sees the round's own rows.
-        if (replaced > ReanalyseAfterRows)
-        {
-            await ExecuteAsync(new NpgsqlCommand("ANALYZE unit_counts", connection, transaction), cancellationToken);
-        }
     }
 
     private static NpgsqlCommand AtNow(string sql, NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now)

@@ -209,7 +209,6 @@ internal static class CounterSql
     /// @now as their count time and @generation as their catalogue generation. Only the rows that
     /// differ are written: a recount mostly finds what was stored (a refresh, a second full
     /// recompute), and rewriting every row cost a second per 100,000 and left as many dead ones.
-    /// Returns the rows of the pairs and of their own counts written.
     /// </summary>
     public static readonly string StoreCountedPairs = $"""
         DELETE FROM unit_counts u USING scoring_pairs p
