@@ -1,6 +1,3 @@
-using Npgsql;
-using NpgsqlTypes;
-
 namespace Hub.Scoring.Engine;
 
 /// <summary>One dossier version as own counts read it (see CounterSql.OwnCountRows): a fact, or a logged change.</summary>
@@ -8,25 +5,16 @@ internal readonly record struct OwnCountRow(
     bool Delta, string UnitCode, string ProcedureCode, DateTime ReceivedAt, DateTime? TerminalAt, DateTime? OpenSupplementAt,
     DateTime ChangedAt, DateTime? Deadline, short Sign, OwnCountFlags Flags)
 {
-    /// <summary>Reads the row the exporter has started, column by column.</summary>
-    public static OwnCountRow Read(NpgsqlBinaryExporter row) => new(
-        row.Read<bool>(), row.Read<string>(), row.Read<string>(), Time(row), NullableTime(row), NullableTime(row), Time(row),
-        NullableTime(row), row.Read<short>(), (OwnCountFlags)row.Read<int>());
+    /// <summary>The number of fields of a row.</summary>
+    public const int FieldCount = 10;
+
+    /// <summary>Reads a row's fields in order; when they are not all there yet, <paramref name="fields"/> says so.</summary>
+    public static OwnCountRow Read(ref CopyFields fields) => new(
+        fields.Bool(), fields.Text(), fields.Text(), fields.Timestamp(), fields.NullableTimestamp(), fields.NullableTimestamp(),
+        fields.Timestamp(), fields.NullableTimestamp(), fields.Int16(), (OwnCountFlags)fields.Int32());
 
     public bool Has(OwnCountFlags flag) => (Flags & flag) != 0;
 
     /// <summary>Handling time, receipt to end, in whole microseconds (timestamps hold no finer time).</summary>
     public long HandlingMicroseconds => ((TerminalAt ?? ReceivedAt) - ReceivedAt).Ticks / TimeSpan.TicksPerMicrosecond;
-
-    private static DateTime Time(NpgsqlBinaryExporter row) => row.Read<DateTime>(NpgsqlDbType.TimestampTz);
-
-    private static DateTime? NullableTime(NpgsqlBinaryExporter row)
-    {
-        if (row.IsNull)
-        {
-            row.Skip();
-            return null;
-        }
-        return Time(row);
-    }
 }

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Hub.Scoring.Engine;
 
@@ -32,32 +31,29 @@ internal sealed class OwnCountTally
     public async Task WriteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var figureCount = CounterSql.OwnCountFigures.Length;
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY scoring_own ({CounterSql.OwnCountColumns}, delta) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        // Values are written synchronously: they go to the importer's buffer, which blocks only to
-        // send a full one; a full recompute writes some 3,000,000 of them.
+        await using var copy = await BinaryCopyWriter.OpenAsync(connection, $"scoring_own ({CounterSql.OwnCountColumns}, delta)", cancellationToken);
         foreach (var (key, counts) in _figures)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            importer.StartRow();
-            importer.Write(_units[key.Unit], NpgsqlDbType.Text);
-            importer.Write((short)1, NpgsqlDbType.Smallint);
-            importer.Write(key.Month, NpgsqlDbType.Date);
-            importer.Write(_procedures[key.Procedure], NpgsqlDbType.Text);
+            copy.StartRow((short)(figureCount + 5));
+            copy.Text(_units[key.Unit]);
+            copy.Int16(1);
+            copy.Date(key.Month);
+            copy.Text(_procedures[key.Procedure]);
             for (var i = 0; i < figureCount; i++)
             {
                 if (i == OwnFigures.HandlingMicroseconds)
                 {
-                    importer.Write(counts[i], NpgsqlDbType.Bigint);
+                    copy.Int64(counts[i]);
                 }
                 else
                 {
-                    importer.Write(checked((int)counts[i]), NpgsqlDbType.Integer);
+                    copy.Int32(checked((int)counts[i]));
                 }
             }
-            importer.Write(key.Delta, NpgsqlDbType.Boolean);
+            copy.Bool(key.Delta);
+            await copy.FlushIfFullAsync(cancellationToken);
         }
-        await importer.CompleteAsync(cancellationToken);
+        await copy.CompleteAsync(cancellationToken);
     }
 
     private static int IndexOf(string code, Dictionary<string, int> index, List<string> codes)

@@ -39,23 +39,11 @@ internal static class OwnCounter
         var tally = new OwnCountTally();
         var pairs = countPairs ? await PairMonths.ReadAsync(connection, transaction, tally, cancellationToken) : PairMonths.None;
         var changes = new List<OwnCountRow>();
-        await using (var rows = await connection.BeginBinaryExportAsync(
-            $"COPY ({CounterSql.OwnCountRows(countPairs, takeChanges)}) TO STDOUT (FORMAT BINARY)", cancellationToken))
+        await using (var copy = await BinaryCopyReader.OpenAsync(connection, CounterSql.OwnCountRows(countPairs, takeChanges), cancellationToken))
         {
-            // Each row is started asynchronously and its ten columns read synchronously from the
-            // buffer; only a column that crosses the buffer's end waits on the socket, where
-            // awaiting each of some ten million reads would add a state machine to every one.
-            while (await rows.StartRowAsync(cancellationToken) != -1)
+            while (await copy.FillAsync(cancellationToken))
             {
-                var row = OwnCountRow.Read(rows);
-                if (row.Delta)
-                {
-                    changes.Add(row);
-                }
-                else
-                {
-                    AddFact(tally, row, pairs, countedAt);
-                }
+                TakeRows(copy, tally, pairs, countedAt, changes);
             }
         }
         if (changes.Count > 0)
@@ -63,6 +51,49 @@ internal static class OwnCounter
             await AddChangesAsync(connection, transaction, tally, changes, pairs, countedAt, cancellationToken);
         }
         await tally.WriteAsync(connection, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the whole rows that have arrived: a fact goes into the tally at once; a change waits
+    /// for the months it can reach (<see cref="AddChangesAsync"/>).
+    /// </summary>
+    private static void TakeRows(BinaryCopyReader copy, OwnCountTally tally, PairMonths pairs, DateTime countedAt, List<OwnCountRow> changes)
+    {
+        var data = copy.Unread;
+        var read = 0;
+        while (true)
+        {
+            var fields = new CopyFields(data[read..]);
+            var count = fields.FieldCount();
+            if (fields.Short)
+            {
+                break;
+            }
+            if (count == -1)
+            {
+                copy.Advance(read + fields.Position, ended: true);
+                return;
+            }
+            if (count != OwnCountRow.FieldCount)
+            {
+                throw new InvalidDataException($"A row of own counts with {count} fields.");
+            }
+            var row = OwnCountRow.Read(ref fields);
+            if (fields.Short)
+            {
+                break;
+            }
+            read += fields.Position;
+            if (row.Delta)
+            {
+                changes.Add(row);
+            }
+            else
+            {
+                AddFact(tally, row, pairs, countedAt);
+            }
+        }
+        copy.Advance(read, ended: false);
     }
 
     private static DateTime WholeMicroseconds(DateTime at) => new(at.Ticks - (at.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
