@@ -24,8 +24,8 @@ public static class CounterQuery
             return result;
         }
         var batch = result.Keys.ToList();
-        // Storing the own counts joins a row per (unit, month, procedure) to the stored ones: some
-        // 100,000 rows and 16 MB of hash table for 1,000,000 dossiers, which the default 4 MB would
+        // Storing the own counts joins a row per (unit, month, procedure) to the stored ones: for
+        // 1,000,000 dossiers some 100,000 rows, whose hash table (7 MB) the default 4 MB would
         // spill to disk. Rounds run one at a time per database (a --verify may run beside them).
         await ExecuteAsync(new NpgsqlCommand("SET LOCAL work_mem = '64MB'", connection, transaction), cancellationToken);
         // The planner's estimates for these statements are far above its JIT thresholds (a range
