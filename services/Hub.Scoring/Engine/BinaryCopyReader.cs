@@ -13,9 +13,6 @@ namespace Hub.Scoring.Engine;
 /// </remarks>
 internal sealed class BinaryCopyReader : IAsyncDisposable
 {
-    // "PGCOPY\n\377\r\n\0", then 32-bit flags and the length of a header extension.
-    private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0];
-
     private readonly Stream _stream;
     private byte[] _buffer = new byte[64 * 1024];
     private int _start;
@@ -76,21 +73,20 @@ internal sealed class BinaryCopyReader : IAsyncDisposable
 
     private bool SkipHeader()
     {
-        const int fixedLength = 11 + 4 + 4;
-        if (_end < fixedLength)
+        if (_end < CopyFormat.HeaderLength)
         {
             return false;
         }
-        if (!_buffer.AsSpan(0, Signature.Length).SequenceEqual(Signature))
+        if (!_buffer.AsSpan(0, CopyFormat.Signature.Length).SequenceEqual(CopyFormat.Signature))
         {
             throw new InvalidDataException("The COPY data does not start with PostgreSQL's binary signature.");
         }
-        var extension = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(15, 4));
-        if (_end < fixedLength + extension)
+        var extension = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(CopyFormat.HeaderLength - 4, 4));
+        if (_end < CopyFormat.HeaderLength + extension)
         {
             return false;
         }
-        _start = fixedLength + extension;
+        _start = CopyFormat.HeaderLength + extension;
         _headerRead = true;
         return true;
     }

@@ -14,9 +14,6 @@ namespace Hub.Scoring.Engine;
 /// </remarks>
 internal sealed class BinaryCopyWriter : IAsyncDisposable
 {
-    // "PGCOPY\n\377\r\n\0", no flags, no header extension.
-    private static readonly byte[] Header = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
-    private static readonly DateOnly Epoch = new(2000, 1, 1);
     private const int FlushAt = 60 * 1024;
 
     private readonly Stream _stream;
@@ -27,8 +24,9 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
     private BinaryCopyWriter(Stream stream)
     {
         _stream = stream;
-        Header.CopyTo(_buffer, 0);
-        _length = Header.Length;
+        // The signature, then no flags and no header extension (the buffer starts zeroed).
+        CopyFormat.Signature.CopyTo(_buffer);
+        _length = CopyFormat.HeaderLength;
     }
 
     /// <param name="target">The table and its columns, as COPY names them: <c>scoring_own (unit_code, …)</c>.</param>
@@ -48,7 +46,7 @@ internal sealed class BinaryCopyWriter : IAsyncDisposable
 
     public void Int64(long value) => BinaryPrimitives.WriteInt64BigEndian(Field(8), value);
 
-    public void Date(DateOnly value) => Int32(value.DayNumber - Epoch.DayNumber);
+    public void Date(DateOnly value) => Int32(value.DayNumber - CopyFormat.Epoch.DayNumber);
 
     public void Text(string value) => Encoding.UTF8.GetBytes(value, Field(Encoding.UTF8.GetByteCount(value)));
 

@@ -11,8 +11,8 @@ namespace Hub.Scoring.Engine;
 /// </summary>
 internal ref struct CopyFields(ReadOnlySpan<byte> data)
 {
-    // PostgreSQL's timestamps count microseconds from 2000-01-01 UTC; ±infinity are the extremes.
-    private static readonly long EpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+    // ±infinity are the extremes of PostgreSQL's timestamps.
+    private static readonly long EpochTicks = CopyFormat.Epoch.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
 
     private readonly ReadOnlySpan<byte> _data = data;
 

@@ -34,7 +34,8 @@ internal sealed class OwnCountTally
         await using var copy = await BinaryCopyWriter.OpenAsync(connection, $"scoring_own ({CounterSql.OwnCountColumns}, delta)", cancellationToken);
         foreach (var (key, counts) in _figures)
         {
-            copy.StartRow((short)(figureCount + 5));
+            // The key (unit, kind, month, procedure), the figures, and whether the row is a change.
+            copy.StartRow((short)(4 + figureCount + 1));
             copy.Text(_units[key.Unit]);
             copy.Int16(1);
             copy.Date(key.Month);
