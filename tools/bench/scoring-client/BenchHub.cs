@@ -22,6 +22,8 @@ public sealed class BenchHub : IAsyncDisposable
     public GrpcChannel GatewayGrpc { get; private set; } = null!;
     public HttpClient Http { get; } = new();
     public string ReaderToken { get; private set; } = "";
+    public string DossiersDatabase { get; private set; } = "";
+    public string ScoringDatabase { get; private set; } = "";
     public CallOptions Province79 { get; private set; } = null!;
     public CallOptions Province01 { get; private set; } = null!;
     public string Month { get; } = Hub.Bench.Scoring.LocalMonth.Now();
@@ -37,6 +39,8 @@ public sealed class BenchHub : IAsyncDisposable
     private async Task StartProcessesAsync(RigSettings settings)
     {
         var (dossiers, scoring, scoringGrpc) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        DossiersDatabase = await BenchDatabase.CreateAsync(settings.PostgresServer, "bench_dossiers");
+        ScoringDatabase = await BenchDatabase.CreateAsync(settings.PostgresServer, "bench_scoring");
         var common = new Dictionary<string, string>
         {
             ["ConnectionStrings__RabbitMQ"] = settings.RabbitMq.ToString(),
@@ -47,7 +51,7 @@ public sealed class BenchHub : IAsyncDisposable
         _processes.Add(await ServiceProcess.StartAsync(settings.DossiersDll, With(common, new()
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{dossiers}",
-            ["ConnectionStrings__Postgres"] = await BenchDatabase.CreateAsync(settings.PostgresServer, "bench_dossiers"),
+            ["ConnectionStrings__Postgres"] = DossiersDatabase,
             ["Hub__ServiceName"] = "dossiers",
             ["Sync__ApplicantHashKey"] = "bench-only-applicant-hash-key-0123456789",
         }), dossiers));
@@ -55,7 +59,7 @@ public sealed class BenchHub : IAsyncDisposable
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{scoring}",
             ["Scoring__GrpcUrl"] = $"http://127.0.0.1:{scoringGrpc}",
-            ["ConnectionStrings__Postgres"] = await BenchDatabase.CreateAsync(settings.PostgresServer, "bench_scoring"),
+            ["ConnectionStrings__Postgres"] = ScoringDatabase,
             ["Hub__ServiceName"] = "scoring",
         }), scoring, http2: false));
         var (gateway, gatewayRest, gatewayGrpc) = await GatewayProcess.StartAsync(settings.GatewayDll, common, new Dictionary<string, string>
