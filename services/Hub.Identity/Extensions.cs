@@ -24,7 +24,10 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<IdentityOptions>().Bind(builder.Configuration.GetSection(IdentityOptions.Section));
+        services.AddOptions<IdentityOptions>().Bind(builder.Configuration.GetSection(IdentityOptions.Section))
+            .Validate(o => o.DenyListReader.IsValid,
+                $"{IdentityOptions.Section}:DenyListReader:Secret must be at least {DenyListReaderOptions.MinSecretLength} characters (32 random bytes in base64url)")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
 

@@ -21,4 +21,13 @@ public static partial class IdentityLog
 
     [LoggerMessage(7, LogLevel.Information, "Bootstrap: created the operator tenant and admin client {ClientId}")]
     public static partial void Bootstrapped(ILogger logger, string clientId);
+
+    [LoggerMessage(8, LogLevel.Information, "Bootstrap: created the deny-list reader client {ClientId} with the configured secret")]
+    public static partial void DenyListReaderCreated(ILogger logger, string clientId);
+
+    [LoggerMessage(9, LogLevel.Information, "Bootstrap: the deny-list reader client {ClientId} did not accept the configured secret; it was added")]
+    public static partial void DenyListReaderSecretAdded(ILogger logger, string clientId);
+
+    [LoggerMessage(10, LogLevel.Warning, "Bootstrap: client {ClientId} is configured as the deny-list reader but may do more than read the deny-list; the configured secret was not added")]
+    public static partial void DenyListReaderNotProvisioned(ILogger logger, string clientId);
 }

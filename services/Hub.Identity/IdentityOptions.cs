@@ -32,6 +32,27 @@ public sealed record IdentityOptions
     public string UnitsFile { get; init; } = "data/units/units.csv";
 
     public BruteForceOptions BruteForce { get; init; } = new();
+
+    public DenyListReaderOptions DenyListReader { get; init; } = new();
+}
+
+/// <summary>
+/// The client the gateway and the services load the deny-list with (tenant operator, scope
+/// hub.revocations.read). When a secret is set, identity makes sure at start-up that the client
+/// exists and accepts that secret, so a deployment hands one secret to identity and to the services
+/// instead of registering the client by hand.
+/// </summary>
+public sealed record DenyListReaderOptions
+{
+    /// <summary>Base64url of 32 random bytes, as identity makes them: 43 characters.</summary>
+    public const int MinSecretLength = 43;
+
+    public string ClientId { get; init; } = "hub-services";
+
+    /// <summary>Kept hashed like every other secret; unset, nothing is provisioned.</summary>
+    public string? Secret { get; init; }
+
+    public bool IsValid => Secret is null || (Secret.Length >= MinSecretLength && !string.IsNullOrWhiteSpace(ClientId));
 }
 
 /// <summary>Failed client authentications tolerated before the token endpoint slows a caller down.</summary>

@@ -12,6 +12,7 @@ namespace Hub.Identity.Bootstrap;
 /// <summary>
 /// On the first start with an empty database: loads the administrative tree from units.csv, then
 /// creates the operator tenant and its first admin client, and prints that client's secret once.
+/// On every start, the configured deny-list reader is provisioned (<see cref="DenyListReaderProvisioner"/>).
 /// It runs before the service accepts requests; an advisory lock keeps two replicas from both doing it.
 /// </summary>
 public sealed class OperatorBootstrapper(
@@ -41,22 +42,14 @@ public sealed class OperatorBootstrapper(
                 IdentityLog.UnitsFileMissing(logger, options.Value.UnitsFile);
             }
             await UnitSeedLoader.SeedIfEmptyAsync(db, file, logger, ct);
-            if (await db.Tenants.AnyAsync(ct))
-            {
-                return;
-            }
             var now = time.GetUtcNow();
-            var tenant = new Tenant { Id = OperatorTenant, Name = "Hub operator", Kind = TenantKind.Operator, UnitCode = UnitSeedLoader.NationalCode, CreatedAt = now };
-            var client = new Client { Id = AdminClient, TenantId = OperatorTenant, Name = "Hub administrator", Scopes = HubScopes.Admin, CreatedAt = now };
-            var (secret, newSecret) = factory.Create(AdminClient, null);
-            client.Secrets.Add(secret);
-            db.Tenants.Add(tenant);
-            db.Clients.Add(client);
-            audit.Record("tenant.created", $"tenant:{tenant.Id}", null, TenantResponse.From(tenant));
-            audit.Record("client.created", $"client:{client.Id}", null, ClientResponse.From(client));
+            var created = await db.Tenants.AnyAsync(ct) ? null : CreateOperator(db, factory, audit, now);
+            // The operator tenant is stored before the deny-list reader, a client of it, is added.
+            await db.SaveChangesAsync(ct);
+            await DenyListReaderProvisioner.ProvisionAsync(db, options.Value.DenyListReader, factory, audit, now, logger, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            shown = newSecret;
+            shown = created;
         }, cancellationToken);
 
         if (shown is not null)
@@ -72,6 +65,20 @@ public sealed class OperatorBootstrapper(
                 """);
             await output.Writer.FlushAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The operator tenant and its admin client; returns the admin secret to show once.</summary>
+    private static NewSecretResponse CreateOperator(IdentityContext db, ClientSecretFactory factory, AuditTrail audit, DateTimeOffset now)
+    {
+        var tenant = new Tenant { Id = OperatorTenant, Name = "Hub operator", Kind = TenantKind.Operator, UnitCode = UnitSeedLoader.NationalCode, CreatedAt = now };
+        var client = new Client { Id = AdminClient, TenantId = OperatorTenant, Name = "Hub administrator", Scopes = HubScopes.Admin, CreatedAt = now };
+        var (secret, newSecret) = factory.Create(AdminClient, null);
+        client.Secrets.Add(secret);
+        db.Tenants.Add(tenant);
+        db.Clients.Add(client);
+        audit.Record("tenant.created", $"tenant:{tenant.Id}", null, TenantResponse.From(tenant));
+        audit.Record("client.created", $"client:{client.Id}", null, ClientResponse.From(client));
+        return newSecret;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

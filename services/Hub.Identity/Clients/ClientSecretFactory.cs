@@ -7,10 +7,15 @@ public sealed class ClientSecretFactory(TimeProvider time, IOptions<IdentityOpti
 {
     public const int MaxLifetimeDays = 3650;
 
-    public (ClientSecret Record, NewSecretResponse Shown) Create(string clientId, int? lifetimeDays)
+    public (ClientSecret Record, NewSecretResponse Shown) Create(string clientId, int? lifetimeDays) =>
+        Create(clientId, SecretHasher.NewSecret(), lifetimeDays);
+
+    /// <summary>The record of a secret chosen elsewhere (a deployment's configuration), with the default lifetime.</summary>
+    public ClientSecret Record(string clientId, string value) => Create(clientId, value, null).Record;
+
+    private (ClientSecret Record, NewSecretResponse Shown) Create(string clientId, string value, int? lifetimeDays)
     {
         var now = time.GetUtcNow();
-        var value = SecretHasher.NewSecret();
         var (salt, hash) = SecretHasher.Hash(value);
         var lifetime = lifetimeDays is { } days ? TimeSpan.FromDays(days) : options.Value.SecretLifetime;
         var record = new ClientSecret
