@@ -47,16 +47,9 @@ public sealed class FreshnessProbe(BenchHub hub, RigSettings settings)
         return string.Join('\n', new[]
         {
             string.Create(inv, $"| Background load through the gateway (bulk stream, {Streams} streams × batches of {BatchSize}, paced at {settings.LoadRate:0}/s): dossiers/s achieved | {pushed / seconds:0} (load streams that failed: {_failedStreams} of {Streams}) |"),
-            Row($"Freshness in the first {WarmUp.TotalSeconds:0} s of load, the services just started (warm-up, not counted), {warmUp.Count} probes", warmUp),
-            Row($"Freshness, push acknowledged → score visible over REST through the gateway, {samples.Count} probes after the warm-up", samples),
+            LatencyRow.Of($"Freshness in the first {WarmUp.TotalSeconds:0} s of load, the services just started (warm-up, not counted), {warmUp.Count} probes", warmUp.Select(s => s.Milliseconds)),
+            LatencyRow.Of($"Freshness, push acknowledged → score visible over REST through the gateway, {samples.Count} probes after the warm-up", samples.Select(s => s.Milliseconds)),
         }.Concat(await ProbeTimeline.RowsAsync(hub, ProbeUnit, samples)));
-    }
-
-    private static string Row(string name, List<ProbeSample> samples)
-    {
-        var sorted = samples.Select(s => s.Milliseconds).Order().ToList();
-        return string.Create(CultureInfo.InvariantCulture,
-            $"| {name}: p50 / p99 / max (ms) | {ProbeTimeline.Percentile(sorted, 0.50):0} / {ProbeTimeline.Percentile(sorted, 0.99):0} / {sorted[^1]:0} |");
     }
 
     /// <summary>Pushes probe <paramref name="i"/>, then reads the commune's score until it counts it; a pause follows.</summary>

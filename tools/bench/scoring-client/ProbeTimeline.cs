@@ -52,16 +52,7 @@ public static class ProbeTimeline
         ];
     }
 
-    private static string Row(string name, IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0
-            ? $"| Freshness, {name}: p50 / p99 / max (ms) | no probe traced |"
-            : string.Create(CultureInfo.InvariantCulture,
-                $"| Freshness, {name}: p50 / p99 / max (ms) | {Percentile(sorted, 0.50):0} / {Percentile(sorted, 0.99):0} / {sorted[^1]:0} |");
-    }
-
-    public static double Percentile(List<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    private static string Row(string name, IEnumerable<double> values) => LatencyRow.Of($"Freshness, {name}", values);
 
     private static async Task<bool> CommitTimesKeptAsync(string database)
     {
