@@ -62,40 +62,34 @@ public static class ProbeTimeline
         return (string?)await command.ExecuteScalarAsync() == "on";
     }
 
-    private static async Task<Dictionary<string, DateTimeOffset>> ReadAsync(string database, string sql)
+    private static async Task<Dictionary<string, DateTimeOffset>> ReadAsync(string database, string sql) =>
+        (await QueryAsync(database, sql, _ => { }, r => (r.GetString(0), r.GetFieldValue<DateTimeOffset>(1))))
+            .DistinctBy(row => row.Item1).ToDictionary(row => row.Item1, row => row.Item2, StringComparer.Ordinal);
+
+    private static Task<List<(double Count, DateTimeOffset CommittedAt)>> ReadSnapshotsAsync(BenchHub hub, string unit) =>
+        QueryAsync(hub.ScoringDatabase, SnapshotsSql, parameters =>
+        {
+            parameters.AddWithValue("unit", unit);
+            parameters.AddWithValue("month", DateOnly.ParseExact(hub.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }, r => (r.GetDouble(0), r.GetFieldValue<DateTimeOffset>(1)));
+
+    /// <summary>The rows of a two-column query whose columns are both set.</summary>
+    private static async Task<List<T>> QueryAsync<T>(string database, string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> read)
     {
-        var found = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var rows = new List<T>();
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
+        bind(command.Parameters);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             if (!reader.IsDBNull(0) && !reader.IsDBNull(1))
             {
-                found[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+                rows.Add(read(reader));
             }
         }
-        return found;
-    }
-
-    private static async Task<List<(double Count, DateTimeOffset CommittedAt)>> ReadSnapshotsAsync(BenchHub hub, string unit)
-    {
-        var snapshots = new List<(double, DateTimeOffset)>();
-        await using var connection = new NpgsqlConnection(hub.ScoringDatabase);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(SnapshotsSql, connection);
-        command.Parameters.AddWithValue("unit", unit);
-        command.Parameters.AddWithValue("month", DateOnly.ParseExact(hub.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            if (!reader.IsDBNull(0) && !reader.IsDBNull(1))
-            {
-                snapshots.Add((reader.GetDouble(0), reader.GetFieldValue<DateTimeOffset>(1)));
-            }
-        }
-        return snapshots;
+        return rows;
     }
 
     private readonly record struct Segments(ProbeSample Probe, DateTimeOffset Sent, DateTimeOffset Fact, DateTimeOffset Snapshot)
