@@ -44,6 +44,7 @@ public static class Extensions
                 bus.AddConsumer<ProceduresChangedConsumer>();
                 bus.AddConsumer<FeedbackChangedConsumer>();
                 bus.AddConsumer<PeriodTotalsDeclaredConsumer>();
+                bus.AddConsumer<DocumentsChangedConsumer>();
             }
             bus.AddScoreFeed();
             // Each service checks the deny-list itself (a call may reach it without the gateway).

@@ -73,7 +73,7 @@ internal static class DirtyMarks
             UNION ALL SELECT unit_code, received_at, handled_at FROM feedback_facts
             UNION ALL SELECT unit_code, publication_decision_at, publication_decision_at FROM procedure_facts WHERE publication_decision_at IS NOT NULL
             UNION ALL SELECT unit_code, made_public_at, made_public_at FROM procedure_facts WHERE made_public_at IS NOT NULL
-            UNION ALL SELECT commune_code, issued_at, issued_at FROM certified_copy_facts
+            UNION ALL SELECT commune_code, issued_at, issued_at FROM certified_copy_facts WHERE commune_code IS NOT NULL
             UNION ALL SELECT unit_code, period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh', period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' FROM declared_totals)
         """ + TargetsOfSpans + """
         SELECT unit_code, kind, start FROM targets

@@ -20,6 +20,7 @@ public static class FactDerivation
     private const int RatingDissatisfied = 4;
     private const int RatingVeryDissatisfied = 5;
     private const int SatisfactionDissatisfied = 2;
+    private const int DocumentCertifiedCopy = 3;
 
     public static bool IsOnline(int channel) => channel == ChannelOnline;
 
@@ -105,6 +106,15 @@ public static class FactDerivation
         return new FeedbackFact(
             f.Id, f.Version, f.UnitCode, f.Kind, f.ReceivedAt.UtcDateTime, f.Deadline?.UtcDateTime, f.HandledAt?.UtcDateTime,
             f.Outcome, Dissatisfied: f.Satisfaction == SatisfactionDissatisfied, f.ReRaised);
+    }
+
+    /// <summary>A certified copy counts for its issuing commune on the day it was issued (digitised).</summary>
+    public static CertifiedCopyFact CertifiedCopy(DocumentState d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return d.Kind == DocumentCertifiedCopy && !string.IsNullOrEmpty(d.IssuingCommuneCode)
+            ? new CertifiedCopyFact(d.DocumentId, d.Version, d.IssuingCommuneCode, d.DigitisedAt.UtcDateTime)
+            : new CertifiedCopyFact(d.DocumentId, d.Version, CommuneCode: null, IssuedAt: null);
     }
 
     /// <summary>The declared period's first local day: sources send local midnight converted to UTC.</summary>

@@ -176,4 +176,32 @@ internal static class FactSql
             UNION ALL SELECT unit_code, (period_start::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') FROM changed),
         spans AS (SELECT unit_code, at AS from_at, at AS to_at FROM starts)
         """ + DirtyMarks.FromSpans + LeftOver("declared_totals", "key");
+
+    /// <summary>
+    /// Certified copies: a version that is not a certified copy (no commune) is written only over a
+    /// stored row, to take that document out of the count; a document never seen as a copy has no
+    /// row. The left-over column counts only the records meant to be written.
+    /// </summary>
+    public static readonly string CertifiedCopies = """
+        WITH incoming AS (
+            SELECT * FROM unnest(@id, @version, @commune, @issued) AS x(document_id, version, commune_code, issued_at)),
+        previous AS (
+            SELECT f.document_id, f.version, f.commune_code, f.issued_at
+            FROM certified_copy_facts f JOIN incoming i ON i.document_id = f.document_id WHERE i.version > f.version),
+        changed AS (
+            INSERT INTO certified_copy_facts AS f
+            SELECT * FROM incoming WHERE commune_code IS NOT NULL OR document_id IN (SELECT document_id FROM previous)
+            ON CONFLICT (document_id) DO UPDATE SET
+                version = excluded.version, commune_code = excluded.commune_code, issued_at = excluded.issued_at
+            WHERE excluded.version > f.version AND f.version = (SELECT p.version FROM previous p WHERE p.document_id = f.document_id)
+            RETURNING f.document_id, f.commune_code, f.issued_at),
+        spans AS (
+            SELECT commune_code AS unit_code, issued_at AS from_at, issued_at AS to_at FROM previous WHERE commune_code IS NOT NULL
+            UNION ALL SELECT commune_code, issued_at, issued_at FROM changed WHERE commune_code IS NOT NULL)
+        """ + DirtyMarks.FromSpans + """
+        ,
+            (SELECT count(*)::int FROM incoming i
+             WHERE i.commune_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM certified_copy_facts f WHERE f.document_id = i.document_id))
+            + (SELECT count(*)::int FROM previous) - (SELECT count(*)::int FROM changed)
+        """;
 }

@@ -113,6 +113,18 @@ public sealed class FactWriter(NpgsqlDataSource dataSource, TimeProvider time)
         return await ExecuteOnePerKeyAsync(command, FactSql.LockRows("declared_totals", "key"), rows.Select(f => f.Key), cancellationToken);
     }
 
+    public async Task<int> WriteCertifiedCopiesAsync(IReadOnlyList<CertifiedCopyFact> facts, CancellationToken cancellationToken)
+    {
+        var rows = Latest(facts, f => f.DocumentId, f => f.Version);
+        await using var command = new NpgsqlCommand(FactSql.CertifiedCopies);
+        var p = command.Parameters;
+        Add(p, "id", NpgsqlDbType.Text, rows.Select(f => f.DocumentId));
+        Add(p, "version", NpgsqlDbType.Bigint, rows.Select(f => f.Version));
+        Add(p, "commune", NpgsqlDbType.Text, rows.Select(f => f.CommuneCode));
+        Add(p, "issued", NpgsqlDbType.TimestampTz, rows.Select(f => f.IssuedAt));
+        return await ExecuteOnePerKeyAsync(command, FactSql.LockRows("certified_copy_facts", "document_id"), rows.Select(f => f.DocumentId), cancellationToken);
+    }
+
     /// <summary>One row per key, the highest version: ON CONFLICT may not touch a row twice in one statement.</summary>
     private static List<T> Latest<T>(IReadOnlyList<T> facts, Func<T, string> key, Func<T, long> version) =>
         facts.GroupBy(key, StringComparer.Ordinal).Select(g => g.MaxBy(version)!).OrderBy(key, StringComparer.Ordinal).ToList();

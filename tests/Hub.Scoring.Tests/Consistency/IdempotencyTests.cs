@@ -18,8 +18,11 @@ public sealed class IdempotencyTests(ScoringHost fixture) : IClassFixture<Scorin
 {
     private static readonly DateOnly March = new(2023, 3, 1);
 
-    /// <summary>The dataset of one commune, by version: a procedure, six dossiers, a feedback, a declared total.</summary>
-    private static (ProcedureState[] Procedure, DossierState[][] Dossiers, FeedbackState[] Feedback, PeriodTotalState[] Declared) Dataset(string unit, string prefix)
+    /// <summary>
+    /// The dataset of one commune, by version: a procedure, six dossiers, a feedback, a declared total,
+    /// and two certified copies.
+    /// </summary>
+    private static (ProcedureState[] Procedure, DossierState[][] Dossiers, FeedbackState[] Feedback, PeriodTotalState[] Declared, DocumentState[][] Copies) Dataset(string unit, string prefix)
     {
         var procedure = $"9.{(unit == "26734" ? "000001" : "000002")}";
         // v1 processes in 2 working days, v2 in 10: the dossier without a due date is late by v1, on time by v2.
@@ -56,7 +59,16 @@ public sealed class IdempotencyTests(ScoringHost fixture) : IClassFixture<Scorin
             Feedback($"{prefix}-FB", unit, version: 2, received: Local(2023, 3, 2)) with { Outcome = 4, HandledAt = Local(2023, 3, 4), Satisfaction = 1 },
         };
         var declared = new[] { Declared(unit, 1, March, 50), Declared(unit, 1, March, 8, version: 2) };
-        return (procedures, dossiers, feedback, declared);
+        // Copy 1 is issued on 3 March, then corrected to a scanned component (v2); copy 2 is issued
+        // on 2 March, then re-dated 6 March (v2). Their latest versions leave one copy in March.
+        var copy1 = CertifiedCopy($"{prefix}-CC1", unit, Local(2023, 3, 3));
+        var copy2 = CertifiedCopy($"{prefix}-CC2", unit, Local(2023, 3, 2));
+        var copies = new[]
+        {
+            new[] { copy1, copy2 },
+            [copy1.AsComponent(version: 2), CertifiedCopy($"{prefix}-CC2", unit, Local(2023, 3, 6), version: 2)],
+        };
+        return (procedures, dossiers, feedback, declared, copies);
     }
 
     [Fact]
@@ -70,12 +82,14 @@ public sealed class IdempotencyTests(ScoringHost fixture) : IClassFixture<Scorin
             ProceduresChanged p => p.Procedures.Any(x => x.Code.StartsWith("9.00000", StringComparison.Ordinal)),
             FeedbackChanged f => f.Feedback.Any(x => x.Id.StartsWith("ID", StringComparison.Ordinal)),
             PeriodTotalsDeclared t => t.Totals.Any(x => x.Key.EndsWith("/2023-03-01", StringComparison.Ordinal)),
+            DocumentsChanged c => c.Documents.Any(x => x.DocumentId.StartsWith("ID", StringComparison.Ordinal)),
             _ => false,
         });
         await using var publisher = await EventPublisher.StartAsync((await Hub.Testing.TestServers.GetAsync()).RabbitMqUri);
         var messy = Dataset("26734", "IDM");
         var clean = Dataset("26737", "IDC");
         var sent = 0;
+        var documents = 0;
         async Task Publish<T>(T message) where T : class
         {
             await publisher.PublishAsync(message);
@@ -87,6 +101,8 @@ public sealed class IdempotencyTests(ScoringHost fixture) : IClassFixture<Scorin
         await Publish(new DossiersChanged([.. clean.Dossiers[1].Take(4), clean.Dossiers[2][0], clean.Dossiers[1][5]]));
         await Publish(new FeedbackChanged([clean.Feedback[1]]));
         await Publish(new PeriodTotalsDeclared([clean.Declared[1]]));
+        await Publish(new DocumentsChanged(clean.Copies[1]));
+        documents++;
 
         // The messy stream: newest first, then older versions, then duplicates of both, and a batch
         // holding two versions of the same dossier.
@@ -103,6 +119,18 @@ public sealed class IdempotencyTests(ScoringHost fixture) : IClassFixture<Scorin
         await Publish(new PeriodTotalsDeclared([messy.Declared[1]]));
         await Publish(new PeriodTotalsDeclared([messy.Declared[0]]));
         await Publish(new PeriodTotalsDeclared([messy.Declared[0]]));
+        // Copy 1's first version is applied first (each of these waits for the one before): a
+        // document never seen as a copy has no row, so its copy version applied after the
+        // correction would count (docs/scoring.md, "Facts").
+        async Task PublishInTurn(DocumentsChanged message)
+        {
+            await Publish(message);
+            var published = ++documents;
+            Assert.True(await Hub.Testing.Eventually.HoldsAsync(() => counter.Count<DocumentsChanged>() >= published, TimeSpan.FromSeconds(60)));
+        }
+        await PublishInTurn(new DocumentsChanged([messy.Copies[0][0], messy.Copies[1][1]]));
+        await PublishInTurn(new DocumentsChanged([messy.Copies[1][0], messy.Copies[0][1]]));
+        await PublishInTurn(new DocumentsChanged([.. messy.Copies[0], messy.Copies[1][0]]));
         await Publish(new ProceduresChanged([messy.Procedure[1]]));
 
         Assert.True(await Hub.Testing.Eventually.HoldsAsync(() => counter.SyncEvents >= sent, TimeSpan.FromSeconds(60)),
@@ -117,6 +145,8 @@ public sealed class IdempotencyTests(ScoringHost fixture) : IClassFixture<Scorin
             "SELECT count(*) FROM dossier_facts WHERE code LIKE 'IDM-%' AND version = CASE code WHEN 'IDM-5' THEN 3 ELSE 2 END"));
         Assert.Equal(2, await fixture.ScalarAsync("SELECT version FROM feedback_facts WHERE id = 'IDM-FB'"));
         Assert.Equal(8, await fixture.ScalarAsync("SELECT dossiers_received FROM declared_totals WHERE key = '26734/1/2023-03-01'"));
+        Assert.Equal(2, await fixture.ScalarAsync("SELECT count(*) FROM certified_copy_facts WHERE document_id LIKE 'IDM-%' AND version = 2"));
+        Assert.Equal(1, await fixture.ScalarAsync("SELECT count(*) FROM certified_copy_facts WHERE document_id LIKE 'IDM-%' AND commune_code IS NOT NULL"));
 
         var messyScore = await fixture.ScoreAsync("26734", "2023-03");
         var cleanScore = await fixture.ScoreAsync("26737", "2023-03");
@@ -130,7 +160,7 @@ public sealed class IdempotencyTests(ScoringHost fixture) : IClassFixture<Scorin
 
         // And that state is the one worked out by hand: 6 received, all 6 on time (dossier 6 by v2's 10
         // working days), 5 satisfactory (dossier 5's v3 is rated badly); 4 online and paid online;
-        // 8 declared; the feedback handled on time and satisfactorily.
+        // 8 declared; the feedback handled on time and satisfactorily; the commune issued a copy.
         var counters = cleanScore.Counters;
         Assert.Equal(6, counters[Counters.DossiersReceived]);
         Assert.Equal(6, counters[Counters.DossiersOnTime]);
@@ -140,5 +170,6 @@ public sealed class IdempotencyTests(ScoringHost fixture) : IClassFixture<Scorin
         Assert.Equal(8, counters[Counters.DossiersDeclared]);
         Assert.Equal(1, counters[Counters.FeedbackSatisfactory]);
         Assert.Equal(1, counters[Counters.FeedbackOnTime]);
+        Assert.Equal(1, counters[Counters.CommunesWithCertifiedCopies]);
     }
 }

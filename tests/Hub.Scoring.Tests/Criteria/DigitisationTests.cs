@@ -186,13 +186,14 @@ public sealed class DigitisationTests(ScoringFixture fixture) : IClassFixture<Sc
     [Fact]
     public async Task Certified_copies_count_the_communes_that_issued_them()
     {
-        // The digitisation service is not built yet: its facts are written as its consumer will, with
-        // their dirty marks. Two copies by commune 26734 in March, one by department 79-STP (not a
-        // commune: not counted), one by commune 26737 in February. Every unit is marked for March and
-        // the first quarter so that each has a score.
-        await ScoringQueries.WriteCertifiedCopiesAsync(fixture.ConnectionString,
-            ("CC-1", "26734", Local(2026, 3, 5)), ("CC-2", "26734", Local(2026, 3, 6)),
-            ("CC-3", "79-STP", Local(2026, 3, 6)), ("CC-4", "26737", Local(2026, 2, 10)));
+        // Two copies by commune 26734 in March, one by department 79-STP (not a commune: not
+        // counted), one by commune 26737 in February, and a scanned component of 26737's in March
+        // (not a copy: not stored). Every unit is marked for March and the first quarter so that
+        // each has a score.
+        await fixture.Facts.WriteAsync(
+            CertifiedCopy("CC-1", "26734", Local(2026, 3, 5)), CertifiedCopy("CC-2", "26734", Local(2026, 3, 6)),
+            CertifiedCopy("CC-3", "79-STP", Local(2026, 3, 6)), CertifiedCopy("CC-4", "26737", Local(2026, 2, 10)),
+            CertifiedCopy("CC-5", "26737", Local(2026, 3, 10)).AsComponent(version: 1));
         await ScoringQueries.MarkAsync(fixture.ConnectionString, ["VN", "BTP", "79", "79-STP", "26734", "26737", "01", "00004"], "2026-03", "2026-Q1");
         await fixture.SettleAsync();
 
@@ -212,5 +213,29 @@ public sealed class DigitisationTests(ScoringFixture fixture) : IClassFixture<Sc
         CriterionAssert.Scored(await fixture.ScoreAsync("26737", "2026-Q1"), "CERTIFIED_COPY", 1, 1, 2);
         CriterionAssert.Scored(await fixture.ScoreAsync("VN", "2026-Q1"), "CERTIFIED_COPY", 2, 3, 4.0 / 3);
         Assert.Equal(4, await fixture.ScalarAsync("SELECT count(*) FROM certified_copy_facts"));
+    }
+
+    [Fact]
+    public async Task A_copy_that_is_no_longer_a_certified_copy_stops_counting_and_its_older_version_stays_out()
+    {
+        // Commune 00004 (province 01, its only commune) issued one copy on 4 April, a month no other
+        // test here uses; its source then corrects the document to a scanned component (v2); the
+        // copy version is delivered again late.
+        var copy = CertifiedCopy("CW-1", "00004", Local(2026, 4, 4));
+        // The writer marks the commune's month and its ancestors' itself.
+        Assert.Equal(1, await fixture.Facts.WriteAsync(copy));
+        await fixture.SettleAsync();
+        CriterionAssert.Scored(await fixture.ScoreAsync("00004", "2026-04"), "CERTIFIED_COPY", 1, 1, 2);
+        CriterionAssert.Scored(await fixture.ScoreAsync("01", "2026-04"), "CERTIFIED_COPY", 1, 1, 2);
+
+        Assert.Equal(1, await fixture.Facts.WriteAsync(copy.AsComponent(version: 2)));
+        await fixture.SettleAsync();
+        CriterionAssert.Scored(await fixture.ScoreAsync("00004", "2026-04"), "CERTIFIED_COPY", 0, 1, 0);
+        CriterionAssert.Scored(await fixture.ScoreAsync("01", "2026-04"), "CERTIFIED_COPY", 0, 1, 0);
+
+        Assert.Equal(0, await fixture.Facts.WriteAsync(copy));
+        await fixture.SettleAsync();
+        CriterionAssert.Scored(await fixture.ScoreAsync("00004", "2026-04"), "CERTIFIED_COPY", 0, 1, 0);
+        Assert.Equal(2, await fixture.ScalarAsync("SELECT version FROM certified_copy_facts WHERE document_id = 'CW-1'"));
     }
 }

@@ -57,10 +57,11 @@ public sealed class ConsumedCounter(Func<object, bool> mine) : IConsumeObserver
     }
 
     /// <summary>
-    /// The sync events consumed (dossiers, procedures, feedback, declared totals), leaving out the
-    /// service's own results, which it also consumes (its live feed).
+    /// The sync events consumed (dossiers, procedures, feedback, declared totals, documents), leaving
+    /// out the service's own results, which it also consumes (its live feed).
     /// </summary>
-    public int SyncEvents => Count<DossiersChanged>() + Count<ProceduresChanged>() + Count<FeedbackChanged>() + Count<PeriodTotalsDeclared>();
+    public int SyncEvents => Count<DossiersChanged>() + Count<ProceduresChanged>() + Count<FeedbackChanged>() + Count<PeriodTotalsDeclared>()
+        + Count<DocumentsChanged>();
 
     /// <summary>Attaches a counter of the messages <paramref name="mine"/> accepts to a running service's bus.</summary>
     public static (ConsumedCounter Counter, ConnectHandle Handle) Attach(IServiceProvider services, Func<object, bool> mine)

@@ -37,4 +37,13 @@ public static class Records
     public static FeedbackState Feedback(string id, string unit = "26734", long version = 1, DateTimeOffset? received = null) =>
         new(id, version, unit, DossierCode: null, Kind: 1, ReceivedAt: received ?? Local(2026, 3, 2),
             Deadline: null, HandledAt: null, Outcome: 1, Satisfaction: 0, ReRaised: false);
+
+    /// <summary>An electronic certified copy issued on its own (no dossier) by a commune.</summary>
+    public static DocumentState CertifiedCopy(string id, string commune, DateTimeOffset issued, long version = 1) =>
+        new(id, version, commune, DossierCode: null, Kind: 3, DigitisedAt: issued, ReusedFromDocumentId: null,
+            FromPersonalStore: false, PushedToPersonalStore: false, IssuingCommuneCode: commune);
+
+    /// <summary>The same document as a scanned submitted component of a dossier: no longer a certified copy.</summary>
+    public static DocumentState AsComponent(this DocumentState d, long version) =>
+        d with { Version = version, Kind = 1, DossierCode = $"{d.DocumentId}-D", IssuingCommuneCode = null };
 }

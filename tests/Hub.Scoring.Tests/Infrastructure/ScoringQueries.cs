@@ -39,6 +39,12 @@ public static class ScoringQueries
         return writer.WriteDeclaredTotalsAsync(totals.Select(FactDerivation.DeclaredTotal).ToList(), CancellationToken.None);
     }
 
+    public static Task<int> WriteAsync(this FactWriter writer, params DocumentState[] documents)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        return writer.WriteCertifiedCopiesAsync(documents.Select(FactDerivation.CertifiedCopy).ToList(), CancellationToken.None);
+    }
+
     /// <summary>Recomputes until nothing is dirty, alongside the service's own loop (claims keep them apart).</summary>
     public static async Task SettleAsync(IServiceProvider services)
     {
@@ -106,30 +112,6 @@ public static class ScoringQueries
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// Electronic certified copies issued by communes, written as the digitisation consumer will
-    /// write them (that service is not built yet): the facts and, in the same statement, the dirty
-    /// marks of the months (and their quarters and years) they fall in, for the commune and its ancestors.
-    /// </summary>
-    public static async Task<int> WriteCertifiedCopiesAsync(string connectionString, params (string DocumentId, string Commune, DateTimeOffset IssuedAt)[] copies)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            WITH changed AS (
-                INSERT INTO certified_copy_facts (document_id, version, commune_code, issued_at)
-                SELECT * FROM unnest(@ids, @versions, @communes, @issued)
-                ON CONFLICT (document_id) DO NOTHING
-                RETURNING commune_code, issued_at),
-            spans AS (SELECT commune_code AS unit_code, issued_at AS from_at, issued_at AS to_at FROM changed)
-            """ + DirtyMarks.FromSpans, connection);
-        command.Parameters.AddWithValue("ids", copies.Select(c => c.DocumentId).ToArray());
-        command.Parameters.AddWithValue("versions", copies.Select(_ => 1L).ToArray());
-        command.Parameters.AddWithValue("communes", copies.Select(c => c.Commune).ToArray());
-        command.Parameters.AddWithValue("issued", copies.Select(c => c.IssuedAt.UtcDateTime).ToArray());
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Marks (unit, period) pairs dirty, so that targets no fact reaches are scored too.</summary>
